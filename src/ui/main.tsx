@@ -1,0 +1,17 @@
+/**
+ * Browser entry: mounts the playground into `#root`. All engine work will run in
+ * workers; this module only renders.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
