@@ -75,14 +75,7 @@ export interface ConStmt {
 // ---------------------------------------------------------------------------------
 // Collection expressions
 
-export type Expr =
-  | InputExpr
-  | ImportExpr
-  | NameExpr
-  | FieldExpr
-  | ConcatExpr
-  | OpExpr
-  | ErrorExpr;
+export type Expr = InputExpr | ImportExpr | NameExpr | FieldExpr | ConcatExpr | OpExpr | ErrorExpr;
 
 /** `input N` */
 export interface InputExpr {
@@ -170,7 +163,13 @@ export type TermAst =
   | { readonly kind: 'int'; readonly value: bigint; readonly span: Span }
   | { readonly kind: 'dollar'; readonly index: number; readonly span: Span }
   | { readonly kind: 'binder'; readonly depth: number; readonly span: Span }
-  | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: TermAst; readonly right: TermAst; readonly span: Span }
+  | {
+      readonly kind: 'binary';
+      readonly op: BinaryOp;
+      readonly left: TermAst;
+      readonly right: TermAst;
+      readonly span: Span;
+    }
   | { readonly kind: 'neg'; readonly operand: TermAst; readonly span: Span }
   | { readonly kind: 'index'; readonly target: TermAst; readonly index: number; readonly span: Span }
   /** A call `name(args)`: a builtin, a constructor, or (`.ddir`) positional `case`. */
@@ -178,7 +177,12 @@ export type TermAst =
   /** A bare name: a pattern-bound name (or an unknown name, reported by the checker). */
   | { readonly kind: 'name'; readonly name: Ident; readonly span: Span }
   /** `case SCRUT { Ctor(a, b) => arm, _ => default }` (`.ddp`). */
-  | { readonly kind: 'match'; readonly scrutinee: TermAst; readonly arms: readonly MatchArm[]; readonly span: Span }
+  | {
+      readonly kind: 'match';
+      readonly scrutinee: TermAst;
+      readonly arms: readonly MatchArm[];
+      readonly span: Span;
+    }
   | { readonly kind: 'error'; readonly span: Span };
 
 /** One arm of a pattern match; `ctor` is null for the `_` default arm. */

@@ -19,8 +19,20 @@ export type Term =
   | { readonly k: 'dollar'; readonly index: number; readonly span: Span }
   /** `^k`: the k-th enclosing binder slot, innermost = 0. */
   | { readonly k: 'bound'; readonly depth: number; readonly span: Span }
-  | { readonly k: 'arith'; readonly op: ArithOp; readonly left: Term; readonly right: Term; readonly span: Span }
-  | { readonly k: 'compare'; readonly op: CompareOp; readonly left: Term; readonly right: Term; readonly span: Span }
+  | {
+      readonly k: 'arith';
+      readonly op: ArithOp;
+      readonly left: Term;
+      readonly right: Term;
+      readonly span: Span;
+    }
+  | {
+      readonly k: 'compare';
+      readonly op: CompareOp;
+      readonly left: Term;
+      readonly right: Term;
+      readonly span: Span;
+    }
   /** `a && b`, short-circuit, result 1 or 0. */
   | { readonly k: 'and'; readonly left: Term; readonly right: Term; readonly span: Span }
   /** `or(a, b)`, short-circuit, result 1 or 0. */
@@ -35,7 +47,13 @@ export type Term =
   | { readonly k: 'inject'; readonly tag: Term; readonly payload: Term; readonly span: Span }
   | { readonly k: 'len'; readonly operand: Term; readonly span: Span }
   | { readonly k: 'istag'; readonly tag: number; readonly operand: Term; readonly span: Span }
-  | { readonly k: 'if'; readonly cond: Term; readonly then: Term; readonly otherwise: Term; readonly span: Span }
+  | {
+      readonly k: 'if';
+      readonly cond: Term;
+      readonly then: Term;
+      readonly otherwise: Term;
+      readonly span: Span;
+    }
   /**
    * Evaluates `arms[tag]` (or `fallback` when that arm is null/missing) with the
    * scrutinee's payload pushed as binder `^0`.
