@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalName, clockRow, parseRecipe, recipeName, recipeProblem, recipeRows } from './generated.js';
+import type { Recipe } from './generated.js';
+
+function recipe(name: string): Recipe {
+  const r = parseRecipe(name);
+  if (!r) throw new Error(`not a recipe: ${name}`);
+  return r;
+}
+
+describe('recipe names', () => {
+  it('fills in defaults and fixes the key order in the canonical name', () => {
+    expect(canonicalName('random:nodes=8,edges=12')).toBe('random:nodes=8,edges=12,arity=2,seed=0');
+    expect(canonicalName('random: edges = 12 ,seed=0,nodes=8')).toBe(
+      'random:nodes=8,edges=12,arity=2,seed=0',
+    );
+    expect(canonicalName('iota:5')).toBe('iota:5');
+    expect(canonicalName('iota: 5')).toBe('iota:5');
+  });
+
+  it('takes the last value of a repeated key', () => {
+    expect(canonicalName('random:nodes=3,edges=1,nodes=9')).toBe('random:nodes=9,edges=1,arity=2,seed=0');
+  });
+
+  it('leaves malformed recipes and ordinary names alone', () => {
+    for (const name of [
+      'random:nodes=8',
+      'random:edges=8',
+      'random:nodes=8,edges=12,colour=3',
+      'random:nodes=x,edges=12',
+      'random:nodes=8,edges=12,',
+      'random:nodes=-1,edges=2',
+      'iota:',
+      'iota:1.5',
+      'edges',
+      'clock',
+    ]) {
+      expect(parseRecipe(name)).toBeNull();
+      expect(canonicalName(name)).toBe(name);
+    }
+  });
+
+  it('accepts seeds up to 2^64 - 1', () => {
+    expect(recipeName(recipe('random:nodes=2,edges=1,seed=18446744073709551615'))).toBe(
+      'random:nodes=2,edges=1,arity=2,seed=18446744073709551615',
+    );
+    expect(parseRecipe('random:nodes=2,edges=1,seed=18446744073709551616')).toBeNull();
+  });
+});
+
+describe('generated rows', () => {
+  it('draws the spec example graph bit-exactly', () => {
+    const rows = recipeRows(recipe('random:nodes=8,edges=12'));
+    expect(rows).toHaveLength(12);
+    expect(rows.slice(0, 4).map(([k]) => k)).toEqual([
+      [0, 7],
+      [7, 5],
+      [0, 5],
+      [5, 3],
+    ]);
+    expect(rows.every(([, v]) => Array.isArray(v) && v.length === 0)).toBe(true);
+    const distinct = new Set(rows.map(([k]) => JSON.stringify(k)));
+    expect(distinct.size).toBe(11);
+    expect(rows.filter(([k]) => JSON.stringify(k) === '[0,5]')).toHaveLength(2);
+  });
+
+  it('gives a different graph for a different seed and one field per arity', () => {
+    const a = recipeRows(recipe('random:nodes=1000,edges=4,seed=1'));
+    const b = recipeRows(recipe('random:nodes=1000,edges=4,seed=2'));
+    expect(a).not.toEqual(b);
+    const wide = recipeRows(recipe('random:nodes=1000,edges=3,arity=3'));
+    expect(wide.every(([k]) => Array.isArray(k) && k.length === 3)).toBe(true);
+  });
+
+  it('numbers iota rows from zero', () => {
+    expect(recipeRows(recipe('iota:3')).map(([k]) => k)).toEqual([[0], [1], [2]]);
+  });
+
+  it('keeps every field below nodes even for huge node counts', () => {
+    const rows = recipeRows(recipe('random:nodes=18446744073709551615,edges=5'));
+    for (const [k] of rows) {
+      for (const f of k as readonly (number | bigint)[]) {
+        expect(typeof f === 'bigint' || Number.isSafeInteger(f)).toBe(true);
+      }
+    }
+  });
+
+  it('refuses recipes it cannot generate', () => {
+    expect(recipeProblem(recipe('random:nodes=0,edges=3'))).toMatch(/no nodes/);
+    expect(recipeProblem(recipe('iota:100000000000'))).toMatch(/limited/);
+    expect(recipeProblem(recipe('random:nodes=0,edges=0'))).toBeNull();
+  });
+
+  it('writes the clock row as a one-field tuple', () => {
+    expect(clockRow(4)).toEqual([[4], []]);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Generated sources (SERVER.md "Generated sources"): recipe names, their canonical
+ * spelling, and their rows, bit-exact with the reference server.
+ *
+ * - `random:nodes=N,edges=E[,arity=A][,seed=S]`: keys in any order, spaces around keys and
+ *   values allowed, a repeated key takes its last value, A defaults to 2 and S to 0. Row
+ *   `e` (0 ≤ e < E) is `(tuple(f0, …, f(A−1)) ; ())` with
+ *   `fi = splitmix(e*31 + S*0x9e3779b97f4a7c15 + i) mod N` on wrapping u64 words.
+ * - `iota:N`: rows `(tuple(i) ; ())` for 0 ≤ i < N.
+ * - `clock`: one row `(tuple(t) ; ())` for the open epoch t (the session advances it).
+ * Numbers are unsigned decimal (an optional leading `+`, as the reference's parser
+ * accepts). Anything else — an unknown or missing key, a non-number, a stray comma — is
+ * not a recipe, so `parseRecipe` returns null and the name is an ordinary trace name.
+ */
+import { randomEdgeField, splitmix } from '../lang/hash.js';
+import { UNIT, int } from '../lang/value.js';
+import type { Value } from '../lang/value.js';
+
+/** A parsed recipe. Numbers are u64 words held as bigints. */
+export type Recipe =
+  | {
+      readonly kind: 'random';
+      readonly nodes: bigint;
+      readonly edges: bigint;
+      readonly arity: bigint;
+      readonly seed: bigint;
+    }
+  | { readonly kind: 'iota'; readonly n: bigint };
+
+/** The name under which the clock source is published. */
+export const CLOCK = 'clock';
+
+/** The most rows a generated source may hold (a guard against typos like `edges=1000000000`). */
+export const MAX_GENERATED_ROWS = 10_000_000;
+
+const U64_MAX = (1n << 64n) - 1n;
+const GOLDEN = 0x9e3779b97f4a7c15n;
+
+/** Reads an unsigned 64-bit decimal (surrounding spaces allowed), or null. */
+function u64(text: string): bigint | null {
+  const t = text.trim();
+  if (!/^\+?[0-9]+$/.test(t)) return null;
+  const n = BigInt(t);
+  return n <= U64_MAX ? n : null;
+}
+
+/** Parses a recipe name; null when the name is not a (well-formed) recipe. */
+export function parseRecipe(name: string): Recipe | null {
+  if (name.startsWith('random:')) {
+    let nodes: bigint | null = null;
+    let edges: bigint | null = null;
+    let arity = 2n;
+    let seed = 0n;
+    for (const kv of name.slice('random:'.length).split(',')) {
+      const eq = kv.indexOf('=');
+      if (eq < 0) return null;
+      const value = u64(kv.slice(eq + 1));
+      if (value === null) return null;
+      switch (kv.slice(0, eq).trim()) {
+        case 'nodes':
+          nodes = value;
+          break;
+        case 'edges':
+          edges = value;
+          break;
+        case 'arity':
+          arity = value;
+          break;
+        case 'seed':
+          seed = value;
+          break;
+        default:
+          return null;
+      }
+    }
+    if (nodes === null || edges === null) return null;
+    return { kind: 'random', nodes, edges, arity, seed };
+  }
+  if (name.startsWith('iota:')) {
+    const n = u64(name.slice('iota:'.length));
+    return n === null ? null : { kind: 'iota', n };
+  }
+  return null;
+}
+
+/** The canonical spelling of a recipe: fixed key order, defaults filled in. */
+export function recipeName(recipe: Recipe): string {
+  return recipe.kind === 'random'
+    ? `random:nodes=${recipe.nodes},edges=${recipe.edges},arity=${recipe.arity},seed=${recipe.seed}`
+    : `iota:${recipe.n}`;
+}
+
+/** Maps a source name to its canonical form: recipes canonicalize, any other name is itself. */
+export function canonicalName(name: string): string {
+  const recipe = parseRecipe(name);
+  return recipe ? recipeName(recipe) : name;
+}
+
+/** Why a recipe cannot be generated (too many rows, no nodes to draw from), or null if it can. */
+export function recipeProblem(recipe: Recipe): string | null {
+  const rows = recipe.kind === 'random' ? recipe.edges : recipe.n;
+  if (rows > BigInt(MAX_GENERATED_ROWS)) {
+    return `${recipeName(recipe)} would hold ${rows} rows; generated sources are limited to ${MAX_GENERATED_ROWS}`;
+  }
+  if (recipe.kind === 'random' && recipe.nodes === 0n && recipe.edges > 0n && recipe.arity > 0n) {
+    return `${recipeName(recipe)} has no nodes to draw edge endpoints from`;
+  }
+  if (recipe.kind === 'random' && recipe.arity > 1024n) {
+    return `${recipeName(recipe)} asks for ${recipe.arity} fields per row; at most 1024 are supported`;
+  }
+  return null;
+}
+
+/** Field `i` of row `e` of a random source, exactly (also for nodes beyond 2^53). */
+function randomField(recipe: Extract<Recipe, { kind: 'random' }>, e: number, i: number): Value {
+  if (recipe.nodes <= BigInt(Number.MAX_SAFE_INTEGER)) {
+    return randomEdgeField(e, i, Number(recipe.nodes), int(recipe.seed));
+  }
+  const base = (BigInt(e) * 31n + recipe.seed * GOLDEN) & U64_MAX;
+  // The u64 draw is read back as an i64, as the reference does.
+  return int(splitmix((base + BigInt(i)) & U64_MAX) % recipe.nodes);
+}
+
+/** Every row of a recipe as `[key, val]`, in row order. `recipeProblem` must be null. */
+export function recipeRows(recipe: Recipe): [key: Value, val: Value][] {
+  const rows: [Value, Value][] = [];
+  if (recipe.kind === 'iota') {
+    for (let i = 0; i < Number(recipe.n); i++) rows.push([[i], UNIT]);
+    return rows;
+  }
+  const arity = Number(recipe.arity);
+  for (let e = 0; e < Number(recipe.edges); e++) {
+    const key: Value[] = [];
+    for (let i = 0; i < arity; i++) key.push(randomField(recipe, e, i));
+    rows.push([key, UNIT]);
+  }
+  return rows;
+}
+
+/** The clock's row for epoch `t`. */
+export function clockRow(t: number): [key: Value, val: Value] {
+  return [[t], UNIT];
+}
