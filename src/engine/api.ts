@@ -76,6 +76,19 @@ export interface TickResult {
   readonly failures: readonly DataflowFailure[];
 }
 
+/**
+ * A row placed into a new dataflow's input at install time, at any epoch — also one in the
+ * closed past (the server's generated sources hold their rows at time 0 even when they are
+ * installed later). Retained like fed input.
+ */
+export interface InitialUpdate {
+  readonly input: number;
+  readonly key: Value;
+  readonly val: Value;
+  readonly time: number;
+  readonly diff: number;
+}
+
 /** The result of installing a dataflow. */
 export interface Installed {
   readonly dataflow: DataflowId;
@@ -104,9 +117,14 @@ export interface EngineApi {
   /**
    * Builds and starts a dataflow from an optimized program. `imports` maps each of the
    * program's import names to an existing trace. The new dataflow's inputs open at the
-   * current epoch and it is brought up to date with the closed past at once.
+   * current epoch and it is brought up to date with the closed past at once, including
+   * the `initial` updates at past times (those at the open epoch or later are staged like feeds).
    */
-  install(program: ProgramIr, imports: ReadonlyMap<string, TraceId>): Installed;
+  install(
+    program: ProgramIr,
+    imports: ReadonlyMap<string, TraceId>,
+    initial?: readonly InitialUpdate[],
+  ): Installed;
   /** Stages `(key ; val)` with `diff` at `time` (an epoch ≥ the open epoch) into an input. */
   feed(dataflow: DataflowId, input: number, key: Value, val: Value, time: number, diff: number): void;
   /** Closes the open epoch and runs everything to completion. */

@@ -1,0 +1,66 @@
+/**
+ * Batches: the currency between operators.
+ *
+ * A `Batch` is a list of updates `(key, val, diff)` that all happen at one logical time;
+ * the time is held by the queue the batch sits in (the same batch object may be queued at
+ * different times by different receivers, e.g. once at `t` and, through a loop's
+ * feedback edge, at `t + 1`). Batches are immutable once built and are shared by every
+ * receiver, so fan-out costs one reference per receiver, not a copy per update.
+ *
+ * Representation: three parallel arrays (no object per update). A batch is *not*
+ * necessarily consolidated: equal rows may repeat and diffs may cancel; arrangements
+ * consolidate when they index a batch.
+ */
+import type { Value } from '../lang/value.js';
+
+/** Updates at one logical time, as parallel arrays. */
+export class Batch {
+  constructor(
+    /** The key of each update. */
+    readonly keys: readonly Value[],
+    /** The val of each update. */
+    readonly vals: readonly Value[],
+    /** The signed multiplicity of each update (never 0 once consolidated). */
+    readonly diffs: readonly number[],
+  ) {}
+
+  /** The number of updates. */
+  get size(): number {
+    return this.keys.length;
+  }
+}
+
+/** Accumulates updates for one batch; `build` hands the arrays over to a `Batch`. */
+export class BatchBuilder {
+  private keys: Value[] = [];
+  private vals: Value[] = [];
+  private diffs: number[] = [];
+
+  /** Appends one update. */
+  push(key: Value, val: Value, diff: number): void {
+    this.keys.push(key);
+    this.vals.push(val);
+    this.diffs.push(diff);
+  }
+
+  /** The number of updates pushed since the last `build`. */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The batch of everything pushed so far; the builder starts over empty. */
+  build(): Batch {
+    const batch = new Batch(this.keys, this.vals, this.diffs);
+    this.keys = [];
+    this.vals = [];
+    this.diffs = [];
+    return batch;
+  }
+}
+
+/** The total number of updates in `batches`. */
+export function countUpdates(batches: readonly Batch[]): number {
+  let n = 0;
+  for (const b of batches) n += b.size;
+  return n;
+}

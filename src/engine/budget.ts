@@ -1,0 +1,106 @@
+/**
+ * Failing one dataflow without stopping the others (SERVER.md "Robustness").
+ *
+ * Operators and schedulers signal that their dataflow cannot complete this tick by
+ * throwing `DataflowAbort`, which carries the failure as the API reports it (kind,
+ * sentence, span, row, time, scope). The engine catches it at the dataflow boundary,
+ * discards the dataflow's state and rebuilds it at the next tick. `Budget` enforces the
+ * iteration and wall-clock limits; it is polled by the scheduler at every step and by
+ * operators inside long loops (`work`), so a runaway is stopped promptly.
+ */
+import type { DataflowFailure } from './api.js';
+import { formatTime } from './time.js';
+import type { Time } from './time.js';
+import { TermError, showValue } from '../lang/eval.js';
+import type { Span } from '../lang/source.js';
+import type { Value } from '../lang/value.js';
+
+/** A failure as reported by the engine, before it is attributed to a dataflow. */
+export type FailureInfo = Omit<DataflowFailure, 'dataflow'>;
+
+/** Thrown inside a dataflow's run to fail that dataflow for the tick. */
+export class DataflowAbort extends Error {
+  override name = 'DataflowAbort';
+
+  constructor(readonly failure: FailureInfo) {
+    super(failure.message);
+  }
+}
+
+/** Where a scope is, for runaway reports. */
+export interface ScopeLabel {
+  readonly name: string;
+  readonly span: Span;
+}
+
+// Units of operator work between two clock reads.
+const CHECK_EVERY = 1 << 14;
+
+/** The iteration and time limits of one dataflow's run in one tick. */
+export class Budget {
+  private deadline = Infinity;
+  private sinceCheck = 0;
+  /** The innermost scope currently iterating (null at the root). */
+  running: ScopeLabel | null = null;
+
+  constructor(
+    /** Iterations allowed per scope run (distinct times processed for one outer time). */
+    readonly maxIterations: number,
+    private readonly maxSeconds: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** Starts the clock for one run. */
+  start(): void {
+    this.deadline = this.now() + this.maxSeconds * 1000;
+    this.sinceCheck = 0;
+    this.running = null;
+  }
+
+  /** Counts `units` of operator work, reading the clock now and then. */
+  work(units: number): void {
+    this.sinceCheck += units;
+    if (this.sinceCheck >= CHECK_EVERY) this.checkTime();
+  }
+
+  /** Fails the run if its time is up. */
+  checkTime(): void {
+    this.sinceCheck = 0;
+    if (this.now() <= this.deadline) return;
+    const scope = this.running;
+    const where = scope === null || scope.name === '' ? 'the program' : `scope "${scope.name}"`;
+    throw new DataflowAbort({
+      kind: 'timeout',
+      message: `${where} exceeded the time budget of ${this.maxSeconds} s`,
+      ...(scope === null ? {} : { span: scope.span, scope: scope.name }),
+    });
+  }
+
+  /** Fails the run when a scope has processed more than `maxIterations` times. */
+  checkIterations(scope: ScopeLabel, iterations: number, time: Time): void {
+    if (iterations <= this.maxIterations) return;
+    throw new DataflowAbort({
+      kind: 'iterations',
+      message: `scope "${scope.name}" did not converge within ${this.maxIterations} iterations (still changing at time ${formatTime(time)})`,
+      span: scope.span,
+      scope: scope.name,
+      time,
+    });
+  }
+}
+
+/**
+ * Converts an exception thrown while evaluating a term on a row into a `DataflowAbort`
+ * naming the operator, the row and the time; anything that is not a `TermError` is
+ * rethrown unchanged (it is a bug, not a user error).
+ */
+export function termFailure(error: unknown, span: Span, key: Value, val: Value, time: Time): DataflowAbort {
+  if (!(error instanceof TermError)) throw error;
+  return new DataflowAbort({
+    kind: 'term',
+    message: `${error.message} (on row (${showValue(key)} ; ${showValue(val)}) at time ${formatTime(time)})`,
+    span,
+    row: { key, val },
+    time,
+  });
+}

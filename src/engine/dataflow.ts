@@ -1,0 +1,258 @@
+/**
+ * Building a running dataflow from an optimized `ProgramIr` (one traversal of the scope
+ * tree) and driving it epoch by epoch.
+ *
+ * Each IR item becomes one node in its scope's runtime, wired along the IR's explicit
+ * edges: inputs of the same scope, `enter` from the parent (time extended), `leave` from
+ * a direct child (time cut), a var's feedback (time +1 on the scope's coordinate), and
+ * root exports into their published traces (time reduced to the epoch). Readers of an
+ * arrangement (joins, reducers) index the producing node's trace directly — through any
+ * number of `enter`s — each with its own cursor. Imports read another dataflow's
+ * published trace the same way.
+ *
+ * A `DataflowInstance` is disposable: when it fails, the engine drops it (`dispose`
+ * unregisters its readers from foreign traces) and later builds a fresh one.
+ */
+import type { DataflowId } from './api.js';
+import type { Budget } from './budget.js';
+import type { Cluster } from './cluster.js';
+import { ExportSink } from './export.js';
+import type { Node, RunContext } from './node.js';
+import { ArrangeNode } from './operators/arrange.js';
+import { VariableNode } from './operators/variable.js';
+import { enterMap, feedbackMap, exportMap, leaveMap } from './operators/edges.js';
+import { ForwardNode } from './operators/forward.js';
+import { InspectNode } from './operators/inspect.js';
+import { JoinNode } from './operators/join.js';
+import { LinearNode } from './operators/linear.js';
+import { ReduceNode } from './operators/reduce.js';
+import { ScopeNode, ScopeRuntime } from './scope.js';
+import type { Time } from './time.js';
+import type { ArrangedBatch, Reader, Trace } from './trace.js';
+import type { InspectUpdate } from './api.js';
+import type { ItemIr, ProgramIr, ScopeId } from '../lang/ir.js';
+
+/** What a dataflow instance needs from the engine to be built. */
+export interface BuildOptions {
+  readonly dataflow: DataflowId;
+  readonly budget: Budget;
+  readonly cluster: Cluster;
+  /** The published trace each import name reads. */
+  readonly imports: ReadonlyMap<string, Trace>;
+  /** The published trace each export name writes. */
+  readonly exports: ReadonlyMap<string, Trace>;
+}
+
+/** A published batch produced by one export in one epoch. */
+export interface Published {
+  readonly trace: Trace;
+  readonly batch: ArrangedBatch;
+}
+
+/** One built, running dataflow. */
+export class DataflowInstance {
+  readonly ctx: RunContext & { readonly inspects: InspectUpdate[] };
+  /** The root scope's runtime. */
+  readonly root: ScopeRuntime;
+  /** Nodes by scope id, then item id. */
+  readonly nodes: Node[][] = [];
+  /** Input nodes by positional input index. */
+  readonly inputs = new Map<number, ForwardNode[]>();
+  /** Import nodes by import name. */
+  readonly importNodes = new Map<string, ForwardNode[]>();
+  private readonly sinks: ExportSink[] = [];
+  // Traces this dataflow owns (compacted by `compact`).
+  private readonly owned: Trace[] = [];
+  // Readers this dataflow holds on traces it does not own (published by others).
+  private readonly foreign: { trace: Trace; reader: Reader }[] = [];
+  private readonly importTraces: ReadonlySet<Trace>;
+
+  constructor(
+    private readonly program: ProgramIr,
+    options: BuildOptions,
+  ) {
+    this.ctx = { dataflow: options.dataflow, budget: options.budget, cluster: options.cluster, inspects: [] };
+    this.importTraces = new Set(options.imports.values());
+    this.root = this.buildScope(0, null, options.imports);
+    for (const e of program.exports) {
+      const trace = options.exports.get(e.name);
+      if (trace === undefined)
+        throw new RangeError(`dataflow ${options.dataflow}: no published trace for export "${e.name}"`);
+      const sink = new ExportSink(trace);
+      this.node(0, e.item).connect(sink, exportMap);
+      this.sinks.push(sink);
+    }
+  }
+
+  private node(scope: ScopeId, item: number): Node {
+    const n = this.nodes[scope]?.[item];
+    if (n === undefined) throw new RangeError(`dataflow: scope ${scope} has no built item ${item}`);
+    return n;
+  }
+
+  private buildScope(
+    id: ScopeId,
+    parent: ScopeRuntime | null,
+    imports: ReadonlyMap<string, Trace>,
+  ): ScopeRuntime {
+    const s = this.program.scopes[id];
+    if (s === undefined) throw new RangeError(`dataflow: no scope ${id}`);
+    const rt = new ScopeRuntime(id, s.depth, { name: s.name, span: s.span }, parent, this.ctx);
+    const built: Node[] = [];
+    this.nodes[id] = built;
+    for (const item of s.items) {
+      const node = this.buildItem(item, id, rt, imports);
+      built[item.id] = node;
+      rt.nodes.push(node);
+    }
+    // Feedback edges close the loops once every item of the scope exists.
+    for (const v of s.vars) {
+      const target = built[v.item];
+      if (!(target instanceof VariableNode))
+        throw new RangeError(`dataflow: var "${v.name}" has no variable item`);
+      this.node(id, v.next).connect(target.input, feedbackMap(s.depth));
+    }
+    return rt;
+  }
+
+  private buildItem(
+    item: ItemIr,
+    scopeId: ScopeId,
+    rt: ScopeRuntime,
+    imports: ReadonlyMap<string, Trace>,
+  ): Node {
+    const ctx = this.ctx;
+    switch (item.op) {
+      case 'input': {
+        const node = new ForwardNode(ctx, rt, item);
+        listAt(this.inputs, item.index).push(node);
+        return node;
+      }
+      case 'import': {
+        const trace = imports.get(item.name);
+        if (trace === undefined)
+          throw new RangeError(`dataflow: import "${item.name}" is not bound to a trace`);
+        const node = new ForwardNode(ctx, rt, item);
+        node.trace = trace;
+        listAt(this.importNodes, item.name).push(node);
+        return node;
+      }
+      // An entered arrangement is the parent's very trace, read with extended times.
+      case 'enter': {
+        const parent = rt.parent;
+        if (parent === null) throw new RangeError(`dataflow: enter item ${item.id} in the root scope`);
+        const source = this.node(parent.id, item.from);
+        const node = new ForwardNode(ctx, rt, item);
+        source.connect(node.input, enterMap(rt.depth));
+        node.trace = source.trace;
+        return node;
+      }
+      // Building depth-first keeps every enter's source built before the enter.
+      case 'scope':
+        return new ScopeNode(ctx, rt, item, this.buildScope(item.child, rt, imports));
+      case 'leave': {
+        const node = new ForwardNode(ctx, rt, item);
+        this.node(item.child, item.from).connect(node.input, leaveMap(rt.depth + 1));
+        return node;
+      }
+      // Wired to its var's `next` item after the whole scope is built.
+      case 'variable':
+        return new VariableNode(ctx, rt, item);
+      case 'concat': {
+        const node = new ForwardNode(ctx, rt, item);
+        for (const i of item.inputs) this.node(scopeId, i).connect(node.input, null);
+        return node;
+      }
+      case 'linear': {
+        const node = new LinearNode(ctx, rt, item, item.ops);
+        this.node(scopeId, item.input).connect(node.input, null);
+        return node;
+      }
+      case 'arrange': {
+        const node = new ArrangeNode(ctx, rt, item);
+        this.node(scopeId, item.input).connect(node.input, null);
+        this.owned.push(node.index);
+        return node;
+      }
+      case 'join': {
+        const left = this.node(scopeId, item.left);
+        const right = this.node(scopeId, item.right);
+        const node = new JoinNode(ctx, rt, item, item.proj, this.side(left, item), this.side(right, item));
+        left.connect(node.left, null);
+        right.connect(node.right, null);
+        return node;
+      }
+      case 'reduce': {
+        const input = this.node(scopeId, item.input);
+        const node = new ReduceNode(ctx, rt, item, item.reducer, this.side(input, item).reader);
+        input.connect(node.input, null);
+        this.owned.push(node.output);
+        return node;
+      }
+      case 'inspect': {
+        const node = new InspectNode(ctx, rt, item, item.label);
+        this.node(scopeId, item.input).connect(node.input, null);
+        return node;
+      }
+    }
+  }
+
+  // A reader on the arrangement `source` produces, for the item `reader`.
+  private side(source: Node, reader: ItemIr): { trace: Trace; reader: Reader } {
+    const trace = source.trace;
+    if (trace === null) {
+      throw new RangeError(
+        `dataflow: item ${reader.id} (${reader.op}) reads item ${source.item.id}, which is not arranged`,
+      );
+    }
+    const r = trace.addReader();
+    // Readers on another dataflow's trace must be released if this one is discarded.
+    if (this.importTraces.has(trace)) this.foreign.push({ trace, reader: r });
+    return { trace, reader: r };
+  }
+
+  /** Runs epoch `epoch` to completion; returns the batches its exports published. */
+  runEpoch(epoch: number): Published[] {
+    this.root.runEpoch(epoch);
+    const out: Published[] = [];
+    for (const sink of this.sinks) {
+      const batch = sink.flush(epoch);
+      if (batch !== null) out.push({ trace: sink.trace, batch });
+    }
+    return out;
+  }
+
+  /** Compacts the dataflow's own traces to the frontier `[epoch, 0, …]`. */
+  compact(epoch: number): void {
+    const frontier: Time[] = [[epoch]];
+    for (const t of this.owned) t.compact(frontier);
+  }
+
+  /**
+   * Makes everything `trace` (an import) holds history for this dataflow's readers, as
+   * consuming its snapshot would; for a trace whose contents sum to nothing.
+   */
+  skipHistory(trace: Trace): void {
+    for (const f of this.foreign) if (f.trace === trace) f.reader.cursor = trace.seqCount;
+  }
+
+  /** Releases the readers it holds on other dataflows' traces. */
+  dispose(): void {
+    for (const { trace, reader } of this.foreign) trace.removeReader(reader);
+    this.foreign.length = 0;
+  }
+
+  /** Every node, scope by scope in item order. */
+  allNodes(): Node[] {
+    return this.nodes.flat();
+  }
+}
+
+function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (list === undefined) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
+}

@@ -1,0 +1,394 @@
+/**
+ * The engine: many dataflows over one logical clock (implements `EngineApi`).
+ *
+ * - `install` builds a dataflow, publishes its exports as fresh traces, and brings it up
+ *   to date with the closed past at once: its past `initial` rows and the whole current
+ *   contents of every trace it imports are processed as one batch at the last closed
+ *   epoch.
+ * - `feed` stages rows per dataflow and epoch; a tick releases the rows of the epoch it
+ *   closes (future epochs stay staged, outside every trace).
+ * - `tick` runs every dataflow for the closing epoch in install order, so producers run
+ *   before importers; each producer's published batch is queued at its importers before
+ *   they run. Then every trace compacts: internal ones to the new epoch, published ones
+ *   to the closed past (enough to answer `read`).
+ * - Failure: a `DataflowAbort` fails only that dataflow (its state is discarded); every
+ *   dataflow importing a failed one's traces fails as `upstream` without running. A
+ *   failed dataflow is rebuilt at each later tick from its retained input history (all
+ *   rows released to it, consolidated) and its imports' current contents, as one batch
+ *   at the closing epoch, with fresh published traces.
+ * Errors: misuse (unknown ids, feeding the past, reading a failed trace, dropping a
+ * dataflow whose traces are imported) throws `EngineUsageError`; nothing else escapes.
+ */
+import { EngineUsageError } from './api.js';
+import type {
+  DataflowFailure,
+  DataflowId,
+  EngineApi,
+  EngineOptions,
+  InitialUpdate,
+  InspectUpdate,
+  Installed,
+  OperatorStats,
+  Row,
+  TickResult,
+  TraceId,
+} from './api.js';
+import { Budget, DataflowAbort } from './budget.js';
+import type { FailureInfo } from './budget.js';
+import { SINGLE_WORKER } from './cluster.js';
+import type { Cluster } from './cluster.js';
+import { InputLog, batchesByInput } from './inputs.js';
+import type { InputRow } from './inputs.js';
+import { DataflowInstance } from './dataflow.js';
+import type { Published } from './dataflow.js';
+import { importMap } from './operators/edges.js';
+import type { Time } from './time.js';
+import { Trace, scratchDiff, scratchVal, sumByVal } from './trace.js';
+import type { KeyTrace } from './trace.js';
+import type { ProgramIr } from '../lang/ir.js';
+import { compareValues, hashValue } from '../lang/value-order.js';
+import type { Value } from '../lang/value.js';
+
+// Everything the engine keeps for one installed dataflow.
+interface DataflowState {
+  readonly id: DataflowId;
+  readonly program: ProgramIr;
+  readonly imports: ReadonlyMap<string, TraceId>;
+  readonly exports: ReadonlyMap<string, TraceId>;
+  // Staged future rows and the retained history of released ones.
+  readonly inputs: InputLog;
+  // The running dataflow; null while failed.
+  instance: DataflowInstance | null;
+}
+
+// A published trace and who reads it.
+interface PublishedTrace {
+  readonly owner: DataflowState;
+  trace: Trace;
+  // The import names under which each importer reads it.
+  readonly importers: Map<DataflowState, readonly string[]>;
+}
+
+/** The single-worker engine (see the module header). */
+export class Engine implements EngineApi {
+  // The open epoch: feeds go to times ≥ open; everything before it is the closed past.
+  private open = 0;
+  // One budget, restarted for each dataflow's run (the engine runs one at a time).
+  private readonly budget: Budget;
+  // Installed dataflows in install order: the order ticks run them in.
+  private readonly dataflows = new Map<DataflowId, DataflowState>();
+  private readonly traces = new Map<TraceId, PublishedTrace>();
+  private nextDataflow = 0;
+  private nextTrace = 0;
+
+  constructor(
+    options: EngineOptions,
+    private readonly cluster: Cluster = SINGLE_WORKER,
+  ) {
+    this.budget = new Budget(options.maxIterations, options.maxSeconds, options.now ?? (() => Date.now()));
+  }
+
+  /** The open epoch. */
+  get epoch(): number {
+    return this.open;
+  }
+
+  install(
+    program: ProgramIr,
+    imports: ReadonlyMap<string, TraceId>,
+    initial: readonly InitialUpdate[] = [],
+  ): Installed {
+    for (const imp of program.imports) {
+      const id = imports.get(imp.name);
+      if (id === undefined || !this.traces.has(id)) {
+        throw new EngineUsageError(`install: import "${imp.name}" is not bound to a published trace`);
+      }
+    }
+    const inputs = new Set(program.inputs);
+    for (const u of initial) {
+      if (!inputs.has(u.input)) throw new EngineUsageError(`install: the program has no input ${u.input}`);
+    }
+    // Validated: from here on install cannot be rejected, only fail at run time.
+    const id = this.nextDataflow++;
+    const exports = new Map<string, TraceId>();
+    const state: DataflowState = {
+      id,
+      program,
+      imports: new Map(program.imports.map((i) => [i.name, imports.get(i.name) as TraceId])),
+      exports,
+      inputs: new InputLog(),
+      instance: null,
+    };
+    for (const e of program.exports) {
+      const traceId = this.nextTrace++;
+      exports.set(e.name, traceId);
+      this.traces.set(traceId, { owner: state, trace: new Trace(), importers: new Map() });
+    }
+    for (const [name, traceId] of state.imports) {
+      const entry = this.traces.get(traceId) as PublishedTrace;
+      entry.importers.set(state, [...(entry.importers.get(state) ?? []), name]);
+    }
+    this.dataflows.set(id, state);
+    // Past initial rows are history to catch up on; present and future ones wait like feeds.
+    for (const u of initial) {
+      if (u.time < this.open) state.inputs.retain([u]);
+      else state.inputs.stage(u, u.time);
+    }
+    const inspects: InspectUpdate[] = [];
+    const failures: DataflowFailure[] = [];
+    const upstream = this.failedProducer(state);
+    if (upstream !== null) failures.push(upstreamFailure(state, upstream));
+    // At epoch 0 there is no closed past (published traces are still empty).
+    else if (this.open === 0) state.instance = this.build(state);
+    else this.rebuild(state, this.open - 1, inspects, failures);
+    if (state.instance !== null) state.instance.compact(this.open);
+    return { dataflow: id, exports, catchUp: { epoch: this.open, inspects, failures } };
+  }
+
+  feed(dataflow: DataflowId, input: number, key: Value, val: Value, time: number, diff: number): void {
+    const state = this.state(dataflow);
+    if (!state.program.inputs.includes(input)) {
+      throw new EngineUsageError(`feed: dataflow ${dataflow} has no input ${input}`);
+    }
+    if (!Number.isSafeInteger(time) || time < this.open) {
+      throw new EngineUsageError(`feed: cannot feed time ${time}; the open epoch is ${this.open}`);
+    }
+    state.inputs.stage({ input, key, val, diff }, time);
+  }
+
+  tick(): TickResult {
+    const epoch = this.open;
+    const inspects: InspectUpdate[] = [];
+    const failures: DataflowFailure[] = [];
+    for (const state of this.dataflows.values()) {
+      // Released rows are retained even while the dataflow is failed, for its rebuild.
+      const released = state.inputs.release(epoch);
+      const upstream = this.failedProducer(state);
+      if (upstream !== null) {
+        this.fail(state);
+        failures.push(upstreamFailure(state, upstream));
+      } else if (state.instance === null) {
+        this.rebuild(state, epoch, inspects, failures);
+      } else {
+        for (const node of state.instance.allNodes()) resetCounters(node);
+        feedRows(state.instance, released, [epoch, 0]);
+        this.run(state, state.instance, epoch, inspects, failures);
+      }
+    }
+    this.open = epoch + 1;
+    // Internal traces only need to distinguish times from the new epoch on; published
+    // ones must still answer `read` for the closed past, which is all at ≤ `epoch`.
+    for (const state of this.dataflows.values()) state.instance?.compact(this.open);
+    const closed: Time[] = [[epoch]];
+    for (const entry of this.traces.values()) entry.trace.compact(closed);
+    return { epoch: this.open, inspects, failures };
+  }
+
+  read(trace: TraceId, key?: Value): Row[] {
+    const entry = this.traces.get(trace);
+    if (entry === undefined) throw new EngineUsageError(`read: no trace ${trace}`);
+    if (entry.owner.instance === null) {
+      throw new EngineUsageError(
+        `read: trace ${trace} is unavailable while dataflow ${entry.owner.id} is failed`,
+      );
+    }
+    // A published trace holds only closed epochs, so its whole contents are the answer.
+    const rows: Row[] = [];
+    const collect = (kt: KeyTrace): void => {
+      const n = sumByVal(kt, kt.data.length, false);
+      for (let i = 0; i < n; i++) rows.push([kt.key, scratchVal(i), scratchDiff(i)]);
+    };
+    if (key === undefined) entry.trace.forEachKey(collect);
+    else {
+      const kt = entry.trace.find(key, hashValue(key));
+      if (kt !== undefined) collect(kt);
+    }
+    rows.sort((a, b) => compareValues(a[0], b[0]) || compareValues(a[1], b[1]));
+    return rows;
+  }
+
+  isFailed(dataflow: DataflowId): boolean {
+    return this.state(dataflow).instance === null;
+  }
+
+  drop(dataflow: DataflowId): void {
+    const state = this.state(dataflow);
+    for (const traceId of state.exports.values()) {
+      const entry = this.traces.get(traceId) as PublishedTrace;
+      if (entry.importers.size > 0) {
+        const readers = [...entry.importers.keys()].map((s) => s.id).join(', ');
+        throw new EngineUsageError(
+          `drop: trace ${traceId} of dataflow ${dataflow} is imported by dataflow(s) ${readers}`,
+        );
+      }
+    }
+    // Dropping its instance releases its readers on imported traces; then forget it.
+    this.fail(state);
+    for (const traceId of new Set(state.imports.values())) this.traces.get(traceId)?.importers.delete(state);
+    for (const traceId of state.exports.values()) this.traces.delete(traceId);
+    this.dataflows.delete(dataflow);
+  }
+
+  stats(dataflow: DataflowId): OperatorStats[] {
+    const instance = this.state(dataflow).instance;
+    if (instance === null) return [];
+    return instance.allNodes().map((node) => {
+      let inLast = 0;
+      let inTotal = 0;
+      let queued = 0;
+      for (const p of node.ports()) {
+        inLast += p.received;
+        inTotal += p.receivedTotal;
+        queued += p.pending;
+      }
+      return {
+        scope: node.scope.id,
+        item: node.item.id,
+        inLastTick: inLast,
+        outLastTick: node.emitted,
+        inTotal,
+        outTotal: node.emittedTotal,
+        recordsHeld: node.held() + queued,
+      };
+    });
+  }
+
+  private state(dataflow: DataflowId): DataflowState {
+    const state = this.dataflows.get(dataflow);
+    if (state === undefined) throw new EngineUsageError(`no dataflow ${dataflow}`);
+    return state;
+  }
+
+  // The first producer of an imported trace that is failed, or null.
+  private failedProducer(state: DataflowState): DataflowState | null {
+    for (const traceId of state.imports.values()) {
+      const owner = (this.traces.get(traceId) as PublishedTrace).owner;
+      if (owner.instance === null) return owner;
+    }
+    return null;
+  }
+
+  private build(state: DataflowState): DataflowInstance {
+    const imports = new Map<string, Trace>();
+    for (const [name, traceId] of state.imports)
+      imports.set(name, (this.traces.get(traceId) as PublishedTrace).trace);
+    const exports = new Map<string, Trace>();
+    for (const [name, traceId] of state.exports)
+      exports.set(name, (this.traces.get(traceId) as PublishedTrace).trace);
+    return new DataflowInstance(state.program, {
+      dataflow: state.id,
+      budget: this.budget,
+      cluster: this.cluster,
+      imports,
+      exports,
+    });
+  }
+
+  // Builds a fresh instance and runs everything retained (and imported) as one batch at `epoch`.
+  private rebuild(
+    state: DataflowState,
+    epoch: number,
+    inspects: InspectUpdate[],
+    failures: DataflowFailure[],
+  ): void {
+    // Whatever a failed run left in the published traces is discarded with it.
+    for (const traceId of state.exports.values())
+      (this.traces.get(traceId) as PublishedTrace).trace = new Trace();
+    const instance = this.build(state);
+    state.instance = instance;
+    const time: Time = [epoch, 0];
+    feedRows(instance, state.inputs.history(), time);
+    // Each import starts from its producer's whole current contents as one new batch.
+    for (const [name, nodes] of instance.importNodes) {
+      const traceId = state.imports.get(name) as TraceId;
+      const trace = (this.traces.get(traceId) as PublishedTrace).trace;
+      const snapshot = trace.snapshot();
+      if (snapshot !== null && snapshot.size > 0)
+        for (const node of nodes) node.input.receive(time, snapshot);
+      else instance.skipHistory(trace);
+    }
+    this.run(state, instance, epoch, inspects, failures);
+  }
+
+  // Runs one epoch of one dataflow, publishing to importers; a failure discards the instance.
+  private run(
+    state: DataflowState,
+    instance: DataflowInstance,
+    epoch: number,
+    inspects: InspectUpdate[],
+    failures: DataflowFailure[],
+  ): void {
+    this.budget.start();
+    let published: Published[];
+    try {
+      published = instance.runEpoch(epoch);
+    } catch (e) {
+      // A failed run's partial inspect reports are dropped with its state.
+      instance.ctx.inspects.length = 0;
+      this.fail(state);
+      failures.push(attribute(state, asFailure(e)));
+      return;
+    }
+    for (const u of instance.ctx.inspects) inspects.push(u);
+    instance.ctx.inspects.length = 0;
+    for (const { trace, batch } of published) {
+      for (const traceId of state.exports.values()) {
+        const entry = this.traces.get(traceId) as PublishedTrace;
+        if (entry.trace === trace) this.deliver(entry, batch, epoch);
+      }
+    }
+  }
+
+  // Queues a published batch at every importer of the trace.
+  private deliver(entry: PublishedTrace, batch: Published['batch'], epoch: number): void {
+    const time = importMap([epoch]);
+    for (const [importer, names] of entry.importers) {
+      const instance = importer.instance;
+      if (instance === null) continue;
+      for (const name of names) {
+        for (const node of instance.importNodes.get(name) ?? []) node.input.receive(time, batch);
+      }
+    }
+  }
+
+  private fail(state: DataflowState): void {
+    state.instance?.dispose();
+    state.instance = null;
+  }
+}
+
+/**
+ * The failure an exception inside a run stands for. Anything but a `DataflowAbort` is an
+ * engine fault (or the JS stack exhausted by a pathological value); it still only fails
+ * the one dataflow, so a tick always completes.
+ */
+function asFailure(e: unknown): FailureInfo {
+  if (e instanceof DataflowAbort) return e.failure;
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return { kind: 'term', message: `internal engine error (${message})` };
+}
+
+/** Queues input rows at `time` on the dataflow's input nodes. */
+function feedRows(instance: DataflowInstance, rows: readonly InputRow[], time: Time): void {
+  for (const [input, batch] of batchesByInput(rows)) {
+    for (const node of instance.inputs.get(input) ?? []) node.input.receive(time, batch);
+  }
+}
+
+function attribute(state: DataflowState, failure: FailureInfo): DataflowFailure {
+  return { dataflow: state.id, ...failure };
+}
+
+function upstreamFailure(state: DataflowState, upstream: DataflowState): DataflowFailure {
+  return {
+    dataflow: state.id,
+    kind: 'upstream',
+    message: `it imports a trace of dataflow ${upstream.id}, which failed`,
+    upstream: upstream.id,
+  };
+}
+
+function resetCounters(node: { emitted: number; ports(): readonly { received: number }[] }): void {
+  node.emitted = 0;
+  for (const p of node.ports()) p.received = 0;
+}

@@ -1,0 +1,50 @@
+/**
+ * Exports: a root item's changes published as a trace other dataflows can import.
+ *
+ * An `ExportSink` receives the exported item's batches during one epoch — at root times
+ * `[e, c1]`, already mapped to `[e]`, since published traces sum over c1 (importers never
+ * see `enter_at` delays) — and `flush` appends them to the published trace as one
+ * consolidated batch at `[e]`, which the engine then hands to every importer.
+ */
+import type { Batch } from './batch.js';
+import type { Receiver } from './port.js';
+import type { Time } from './time.js';
+import { ArrangedBatch } from './trace.js';
+import type { KeyTrace, Trace } from './trace.js';
+import { hashValue } from '../lang/value-order.js';
+import type { Value } from '../lang/value.js';
+
+/** Collects one epoch of an exported item's changes for its published trace. */
+export class ExportSink implements Receiver {
+  private pending: Batch[] = [];
+
+  constructor(
+    /** The published trace this export appends to. */
+    readonly trace: Trace,
+  ) {}
+
+  receive(_t: Time, batch: Batch): void {
+    this.pending.push(batch);
+  }
+
+  /** Appends the collected changes at `[epoch]`; returns the batch (null when nothing changed). */
+  flush(epoch: number): ArrangedBatch | null {
+    const batches = this.pending;
+    this.pending = [];
+    if (batches.length === 0) return null;
+    const trace = this.trace;
+    const time: Time = [epoch];
+    trace.openBatch();
+    for (const b of batches) {
+      // Exported items are arranged: their batches already know each key's hash.
+      const refs = b instanceof ArrangedBatch ? b.refs : null;
+      for (let i = 0; i < b.size; i++) {
+        const key = b.keys[i] as Value;
+        const hash = refs === null ? hashValue(key) : (refs[i] as KeyTrace).hash;
+        trace.add(trace.obtain(key, hash), b.vals[i] as Value, time, b.diffs[i] as number);
+      }
+    }
+    const out = trace.closeBatch();
+    return out.size === 0 ? null : out;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The runtime form of one IR item: a node with input ports, an operator step, and
+ * outgoing edges.
+ *
+ * A scope's scheduler asks each node for its earliest pending time (`nextTime`) and
+ * calls `step(t)` to process everything pending at exactly `t`. A step may emit batches
+ * at `t` or at later times (`send`); each outgoing edge maps the time into the receiver's
+ * scope (identity, `+1` on a loop coordinate, entering or leaving a scope, …) and queues
+ * the batch there. A node producing an arrangement exposes its `trace`, which readers
+ * in the same or nested scopes index directly (shared arrangements).
+ *
+ * Also here: `Emitter` (collects a step's output by time) and `RunContext` (what every
+ * node of one dataflow shares: budget, cluster hooks, inspect sink).
+ */
+import type { DataflowId, InspectUpdate } from './api.js';
+import { BatchBuilder } from './batch.js';
+import type { Batch } from './batch.js';
+import type { Budget } from './budget.js';
+import type { Cluster } from './cluster.js';
+import type { Agenda, Port, Receiver } from './port.js';
+import { compareLex, timeEquals } from './time.js';
+import type { Time } from './time.js';
+import type { Trace } from './trace.js';
+import type { ItemIr } from '../lang/ir.js';
+import type { Value } from '../lang/value.js';
+
+/** What all nodes of one dataflow share while it runs. */
+export interface RunContext {
+  readonly dataflow: DataflowId;
+  readonly budget: Budget;
+  readonly cluster: Cluster;
+  /** Inspect updates reported so far in this run. */
+  readonly inspects: InspectUpdate[];
+}
+
+/** The scope a node lives in, as nodes see it. */
+export interface ScopeHandle extends Agenda {
+  readonly id: number;
+  /** 0 for the root. */
+  readonly depth: number;
+}
+
+/** Maps a time from the sender's scope into the receiver's. */
+export type TimeMap = (t: Time) => Time;
+
+interface Edge {
+  readonly target: Receiver;
+  readonly map: TimeMap | null;
+}
+
+/** The earlier (lexicographically) of two optional times. */
+export function earliest(a: Time | undefined, b: Time | undefined): Time | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return compareLex(a, b) <= 0 ? a : b;
+}
+
+/** A runtime item. */
+export abstract class Node {
+  private readonly edges: Edge[] = [];
+  /** Updates emitted in the current tick and in total. */
+  emitted = 0;
+  emittedTotal = 0;
+  /** The arrangement this node's output is, if it is arranged. */
+  trace: Trace | null = null;
+
+  constructor(
+    readonly ctx: RunContext,
+    readonly scope: ScopeHandle,
+    readonly item: ItemIr,
+  ) {}
+
+  /** Sends this node's output to `target`, mapping times with `map` (null: unchanged). */
+  connect(target: Receiver, map: TimeMap | null): void {
+    this.edges.push({ target, map });
+  }
+
+  /** The earliest time at which this node has work, if any. */
+  abstract nextTime(): Time | undefined;
+
+  /** Processes everything pending at exactly `t`. */
+  abstract step(t: Time): void;
+
+  /** The input ports (for work counters). */
+  abstract ports(): readonly Port[];
+
+  /** Updates held in this node's state besides its ports (traces, schedules). */
+  held(): number {
+    return 0;
+  }
+
+  /** Emits `batch` (all at time `t`) along every outgoing edge. */
+  send(t: Time, batch: Batch): void {
+    const n = batch.size;
+    if (n === 0) return;
+    this.emitted += n;
+    this.emittedTotal += n;
+    for (const e of this.edges) e.target.receive(e.map === null ? t : e.map(t), batch);
+  }
+
+  /** Emits several batches at `t`. */
+  sendAll(t: Time, batches: readonly Batch[]): void {
+    for (const b of batches) this.send(t, b);
+  }
+}
+
+/** Collects one step's output updates by time, then sends one batch per time. */
+export class Emitter {
+  private readonly times: Time[] = [];
+  private readonly builders: BatchBuilder[] = [];
+  // Index of the bucket used last: consecutive updates usually share a time.
+  private last = -1;
+
+  /** Adds one update at time `t`. */
+  push(t: Time, key: Value, val: Value, diff: number): void {
+    let i = this.last;
+    if (i < 0 || (this.times[i] !== t && !timeEquals(this.times[i] as Time, t))) {
+      i = this.bucket(t);
+      this.last = i;
+    }
+    (this.builders[i] as BatchBuilder).push(key, val, diff);
+  }
+
+  private bucket(t: Time): number {
+    for (let i = 0; i < this.times.length; i++) if (timeEquals(this.times[i] as Time, t)) return i;
+    this.times.push(t);
+    this.builders.push(new BatchBuilder());
+    return this.times.length - 1;
+  }
+
+  /** Sends the collected batches from `node`, earliest time first, and starts over. */
+  flush(node: Node): void {
+    const order = this.times.map((_, i) => i);
+    if (order.length > 1) order.sort((a, b) => compareLex(this.times[a] as Time, this.times[b] as Time));
+    for (const i of order) node.send(this.times[i] as Time, (this.builders[i] as BatchBuilder).build());
+    this.times.length = 0;
+    this.builders.length = 0;
+    this.last = -1;
+  }
+}

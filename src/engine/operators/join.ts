@@ -1,0 +1,136 @@
+/**
+ * `join(OTHER, P)`: the equi-join of two arranged collections (ENGINE.md "join").
+ *
+ * At time t, with new left batches ΔL and new right batches ΔR (told apart by *batch*,
+ * not by timestamp): first ΔL is matched against the right trace as this join has
+ * consumed it so far, then ΔR against the left trace including ΔL. Each pair `(l, r)` is
+ * thus counted exactly once — also for a self-join, where both sides read one trace with
+ * two cursors (`dL×R + L×dR − dL×dR`). A pair of updates at times tl, tr produces the
+ * projection `P($0 = key, $1 = left val, $2 = right val)` at `join(tl, tr)` with the
+ * product of the diffs; that time may lie ahead of t, where the receiver buffers it.
+ * A term error on a pair fails the dataflow, naming the pair and the time.
+ */
+import { termFailure } from '../budget.js';
+import { Emitter, Node, earliest } from '../node.js';
+import type { RunContext, ScopeHandle } from '../node.js';
+import { Port } from '../port.js';
+import { join } from '../time.js';
+import type { Time } from '../time.js';
+import { ArrangedBatch, STRIDE } from '../trace.js';
+import type { KeyTrace, Reader, Trace } from '../trace.js';
+import { compileProjection } from '../../lang/eval.js';
+import type { CompiledProjection } from '../../lang/eval.js';
+import type { ItemIr } from '../../lang/ir.js';
+import type { ProjectionIr } from '../../lang/term.js';
+import type { Value } from '../../lang/value.js';
+
+/** One side of a join: the trace it reads and this join's cursor in it. */
+export interface JoinSide {
+  readonly trace: Trace;
+  readonly reader: Reader;
+}
+
+/** Joins two arranged inputs on their keys. */
+export class JoinNode extends Node {
+  readonly left: Port;
+  readonly right: Port;
+  private readonly proj: CompiledProjection;
+  private readonly emitter = new Emitter();
+  // The projection's row environment, reused for every pair.
+  private readonly env: Value[] = [0, 0, 0];
+
+  constructor(
+    ctx: RunContext,
+    scope: ScopeHandle,
+    item: ItemIr,
+    projection: ProjectionIr,
+    private readonly leftSide: JoinSide,
+    private readonly rightSide: JoinSide,
+  ) {
+    super(ctx, scope, item);
+    this.left = new Port(scope);
+    this.right = new Port(scope);
+    this.proj = compileProjection(projection);
+  }
+
+  nextTime(): Time | undefined {
+    return earliest(this.left.head(), this.right.head());
+  }
+
+  step(t: Time): void {
+    // ΔL first, against the right side as consumed so far; consuming ΔL then makes it
+    // history for ΔR, so ΔL×ΔR is produced exactly once (in the second loop).
+    for (const b of this.left.take(t)) {
+      const batch = arranged(b, this.item);
+      this.match(batch, this.rightSide, t, true);
+      this.leftSide.reader.consume(batch);
+    }
+    for (const b of this.right.take(t)) {
+      const batch = arranged(b, this.item);
+      this.match(batch, this.leftSide, t, false);
+      this.rightSide.reader.consume(batch);
+    }
+    this.emitter.flush(this);
+  }
+
+  // Matches the new updates of `batch` (at t) with the other side's visible history.
+  private match(batch: ArrangedBatch, other: JoinSide, t: Time, newIsLeft: boolean): void {
+    const refs = batch.refs;
+    const vals = batch.vals;
+    const diffs = batch.diffs;
+    const cursor = other.reader.cursor;
+    const n = refs.length;
+    const budget = this.ctx.budget;
+    let i = 0;
+    while (i < n) {
+      // The batch is grouped by key: [i, j) is one key's run of new updates.
+      const kt = refs[i] as KeyTrace;
+      let j = i + 1;
+      while (j < n && refs[j] === kt) j++;
+      // The other side's history of the key (in the same trace for a self-join).
+      const okt = other.trace.find(kt.key, kt.hash);
+      if (okt !== undefined) {
+        const d = okt.data;
+        const end = okt.visibleEnd(cursor);
+        for (let e = 0; e < end; e += STRIDE) {
+          const ov = d[e] as Value;
+          // Usually `t` itself (history lies at or before t), so no time is allocated.
+          const time = join(t, d[e + 1] as Time);
+          const od = d[e + 2] as number;
+          for (let k = i; k < j; k++) {
+            const nv = vals[k] as Value;
+            if (newIsLeft) this.emit(kt.key, nv, ov, time, (diffs[k] as number) * od);
+            else this.emit(kt.key, ov, nv, time, od * (diffs[k] as number));
+          }
+          budget.work(j - i);
+        }
+      }
+      budget.work(1);
+      i = j;
+    }
+  }
+
+  private emit(key: Value, lv: Value, rv: Value, time: Time, diff: number): void {
+    const env = this.env;
+    env[0] = key;
+    env[1] = lv;
+    env[2] = rv;
+    let out: [Value, Value];
+    try {
+      out = this.proj(env);
+    } catch (e) {
+      throw termFailure(e, this.item.span, key, [lv, rv], time);
+    }
+    this.emitter.push(time, out[0], out[1], diff);
+  }
+
+  ports(): readonly Port[] {
+    return [this.left, this.right];
+  }
+}
+
+/** The batch as an arrangement's batch; anything else reaching a join is an engine bug. */
+export function arranged(b: unknown, item: ItemIr): ArrangedBatch {
+  if (b instanceof ArrangedBatch) return b;
+  throw new TypeError(`item ${item.id} (${item.op}) received a batch that does not come from an arrangement`);
+}

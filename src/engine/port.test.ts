@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { BatchBuilder } from './batch.js';
+import { Port } from './port.js';
+import type { Time } from './time.js';
+
+function one(): ReturnType<BatchBuilder['build']> {
+  const b = new BatchBuilder();
+  b.push([1], [], 1);
+  return b.build();
+}
+
+describe('Port', () => {
+  it('keeps pending batches in time order and schedules each new time once', () => {
+    const scheduled: Time[] = [];
+    const port = new Port({ schedule: (t) => scheduled.push(t) });
+    port.receive([0, 5], one());
+    port.receive([0, 2], one());
+    port.receive([0, 5], one());
+    expect(scheduled).toEqual([
+      [0, 5],
+      [0, 2],
+    ]);
+    expect(port.head()).toEqual([0, 2]);
+    expect(port.take([0, 5])).toEqual([]);
+    expect(port.take([0, 2])).toHaveLength(1);
+    expect(port.take([0, 5])).toHaveLength(2);
+    expect(port.head()).toBeUndefined();
+    expect(port.pending).toBe(0);
+    expect(port.receivedTotal).toBe(3);
+  });
+
+  it('ignores empty batches', () => {
+    const port = new Port({ schedule: () => undefined });
+    port.receive([0, 0], new BatchBuilder().build());
+    expect(port.head()).toBeUndefined();
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Ports: an operator input's queue of batches waiting for their time to be processed.
+ *
+ * Operators may emit at times later than the one being processed (a join with later
+ * history, a loop's feedback, an `enter_at` delay); the receiving port buffers such
+ * batches until its scope reaches that time. A port keeps its distinct pending times in
+ * lexicographic order, each with the batches that arrived for it in arrival order, and
+ * tells its scope's agenda about every time it starts holding (`Agenda.schedule`).
+ */
+import type { Batch } from './batch.js';
+import { compareLex } from './time.js';
+import type { Time } from './time.js';
+
+/** Where a port announces the times it holds work for (its scope's scheduler). */
+export interface Agenda {
+  /** Work is pending at `t`. */
+  schedule(t: Time): void;
+}
+
+/** Something that accepts batches at given times (a port, an export sink). */
+export interface Receiver {
+  /** Accepts `batch`, whose updates all happen at `t`. */
+  receive(t: Time, batch: Batch): void;
+}
+
+/** One input of an operator: pending batches by time. */
+export class Port implements Receiver {
+  // Parallel arrays, sorted by time (lexicographic); usually one or two entries.
+  private readonly times: Time[] = [];
+  private readonly lists: Batch[][] = [];
+  /** Updates waiting in this port. */
+  pending = 0;
+  /** Updates received since the counter was last reset (per tick) and in total. */
+  received = 0;
+  receivedTotal = 0;
+
+  constructor(private readonly agenda: Agenda) {}
+
+  /** Queues `batch` at time `t`. */
+  receive(t: Time, batch: Batch): void {
+    const n = batch.size;
+    if (n === 0) return;
+    this.pending += n;
+    this.received += n;
+    this.receivedTotal += n;
+    const times = this.times;
+    // Fast path: the newest time is usually the one being fed.
+    let lo = 0;
+    let hi = times.length;
+    const last = times[hi - 1];
+    if (last !== undefined && compareLex(last, t) < 0) lo = hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = compareLex(times[mid] as Time, t);
+      if (c === 0) {
+        (this.lists[mid] as Batch[]).push(batch);
+        return;
+      }
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    times.splice(lo, 0, t);
+    this.lists.splice(lo, 0, [batch]);
+    this.agenda.schedule(t);
+  }
+
+  /** The earliest time with pending batches. */
+  head(): Time | undefined {
+    return this.times[0];
+  }
+
+  /** Removes and returns the batches pending at exactly `t` (none if the head differs). */
+  take(t: Time): Batch[] {
+    const head = this.times[0];
+    if (head === undefined || compareLex(head, t) !== 0) return [];
+    this.times.shift();
+    const list = this.lists.shift() as Batch[];
+    for (const b of list) this.pending -= b.size;
+    return list;
+  }
+}

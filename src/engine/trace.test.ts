@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { leq } from './time.js';
+import type { Time } from './time.js';
+import { STRIDE, Trace } from './trace.js';
+import type { KeyTrace } from './trace.js';
+import { hashValue } from '../lang/value-order.js';
+import type { Value } from '../lang/value.js';
+
+/** Appends one batch of `(key, val, diff)` at `time`. */
+function append(trace: Trace, time: Time, rows: [Value, Value, number][]) {
+  trace.openBatch();
+  for (const [k, v, d] of rows) trace.add(trace.obtain(k, hashValue(k)), v, time, d);
+  return trace.closeBatch();
+}
+
+/** The key's multiset at time `t`, from all its entries, as sorted `val:diff` strings. */
+function at(kt: KeyTrace | undefined, t: Time): string[] {
+  const sums = new Map<string, number>();
+  if (kt === undefined) return [];
+  for (let i = 0; i < kt.data.length; i += STRIDE) {
+    if (!leq(kt.data[i + 1] as Time, t)) continue;
+    const v = JSON.stringify(kt.data[i]);
+    sums.set(v, (sums.get(v) ?? 0) + (kt.data[i + 2] as number));
+  }
+  return [...sums]
+    .filter(([, d]) => d !== 0)
+    .map(([v, d]) => `${v}:${d}`)
+    .sort();
+}
+
+describe('Trace', () => {
+  it('consolidates each batch per key and reports the delta grouped by key', () => {
+    const trace = new Trace();
+    const batch = append(
+      trace,
+      [0, 0],
+      [
+        [[1], [10], 1],
+        [[2], [20], 1],
+        [[1], [10], 2],
+        [[1], [11], 1],
+        [[2], [20], -1],
+      ],
+    );
+    expect(batch.keys).toEqual([[1], [1]]);
+    expect(batch.vals).toEqual([[10], [11]]);
+    expect(batch.diffs).toEqual([3, 1]);
+    expect(batch.refs[0]).toBe(batch.refs[1]);
+    expect(trace.records).toBe(2);
+  });
+
+  it('tells apart keys whose hashes collide', () => {
+    const trace = new Trace();
+    const a = trace.obtain([1], 7);
+    const b = trace.obtain([2], 7);
+    expect(a).not.toBe(b);
+    expect(trace.find([1], 7)).toBe(a);
+    expect(trace.find([2], 7)).toBe(b);
+    expect(trace.keyCount).toBe(2);
+  });
+
+  it('shows a reader only the batches it has consumed as history', () => {
+    const trace = new Trace();
+    const reader = trace.addReader();
+    const first = append(trace, [0, 0], [[[1], [1], 1]]);
+    append(trace, [0, 5], [[[1], [2], 1]]);
+    const kt = trace.find([1], hashValue([1])) as KeyTrace;
+    expect(kt.visibleEnd(reader.cursor)).toBe(0);
+    reader.consume(first);
+    expect(kt.visibleEnd(reader.cursor)).toBe(STRIDE);
+  });
+
+  it('refuses to consume a batch older than one already consumed', () => {
+    const trace = new Trace();
+    const reader = trace.addReader();
+    const first = append(trace, [0, 0], [[[1], [1], 1]]);
+    const second = append(trace, [0, 1], [[[1], [1], 1]]);
+    reader.consume(second);
+    expect(() => reader.consume(first)).toThrow(RangeError);
+  });
+
+  it('compacts to the frontier keeping every answer at or beyond it exact', () => {
+    const trace = new Trace();
+    const history: [Time, [Value, Value, number][]][] = [
+      [[0, 0], [[[1], [1], 1]]],
+      [[0, 3], [[[1], [2], 1]]],
+      [[1, 3], [[[1], [2], -1]]],
+      [[1, 1], [[[1], [3], 2]]],
+      [[2, 0], [[[1], [1], -1]]],
+    ];
+    for (const [t, rows] of history) append(trace, t, rows);
+    const probes: Time[] = [];
+    for (let e = 2; e < 4; e++) for (let i = 0; i < 5; i++) probes.push([e, i]);
+    const kt = trace.find([1], hashValue([1])) as KeyTrace;
+    const before = probes.map((p) => at(kt, p));
+    trace.compact([[2]]);
+    expect(probes.map((p) => at(kt, p))).toEqual(before);
+    // [0,0] and [2,0] cancel at [2,0], [0,3] and [1,3] at [2,3]; [1,1] moves to [2,1].
+    expect(kt.length).toBe(1);
+    expect(kt.data.slice(0, 3)).toEqual([[3], [2, 1], 2]);
+    expect(trace.records).toBe(kt.length);
+  });
+
+  it('forgets keys whose history consolidates to nothing', () => {
+    const trace = new Trace();
+    append(trace, [0, 0], [[[1], [1], 1]]);
+    append(trace, [1, 0], [[[1], [1], -1]]);
+    trace.compact([[2]]);
+    expect(trace.find([1], hashValue([1]))).toBeUndefined();
+    expect(trace.keyCount).toBe(0);
+    expect(trace.records).toBe(0);
+  });
+
+  it('leaves batches a reader has not consumed untouched by compaction', () => {
+    const trace = new Trace();
+    const reader = trace.addReader();
+    const first = append(trace, [0, 0], [[[1], [1], 1]]);
+    reader.consume(first);
+    append(trace, [0, 0], [[[1], [1], 1]]);
+    trace.compact([[1]]);
+    const kt = trace.find([1], hashValue([1])) as KeyTrace;
+    // The unconsumed entry is still separate and still invisible to the reader.
+    expect(kt.length).toBe(2);
+    expect(kt.visibleEnd(reader.cursor)).toBe(STRIDE);
+    trace.removeReader(reader);
+    trace.compact([[1]]);
+    expect(kt.length).toBe(1);
+    expect(kt.data[2]).toBe(2);
+  });
+
+  it('snapshots its whole contents as one batch that makes everything history', () => {
+    const trace = new Trace();
+    append(
+      trace,
+      [0],
+      [
+        [[1], [1], 1],
+        [[2], [1], 1],
+      ],
+    );
+    append(
+      trace,
+      [1],
+      [
+        [[1], [1], 1],
+        [[2], [1], -1],
+      ],
+    );
+    const snap = trace.snapshot();
+    expect(snap?.keys).toEqual([[1]]);
+    expect(snap?.diffs).toEqual([2]);
+    const reader = trace.addReader();
+    if (snap) reader.consume(snap);
+    expect(reader.cursor).toBe(trace.seqCount);
+    expect(new Trace().snapshot()).toBeNull();
+  });
+});

@@ -1,0 +1,395 @@
+/**
+ * Traces: the shared, compacting index of an arranged collection (ENGINE.md "Traces").
+ *
+ * A `Trace` maps each key to its history: the updates `(val, time, diff)` it has
+ * received, consolidated per batch. Keys are found by `hashValue` in a `KeyTable` and
+ * identified by `equalValues` (colliding keys are kept apart, never merged).
+ *
+ * Batches and readers. Updates arrive in numbered batches (`openBatch` … `closeBatch`);
+ * the batch's consolidated delta is returned as an `ArrangedBatch` for the trace's
+ * readers. Every reader (a join side, a reducer, an importer) owns a `Reader` whose
+ * `cursor` counts the batches it has consumed as *new* input; it may only see entries of
+ * earlier batches as history (`visibleEnd`). This is what keeps a join from counting a
+ * pair twice when the trace runs ahead of one of its readers.
+ *
+ * Representation: per key one flat array, 4 slots per entry `[val, time, diff, seq]`,
+ * appended in batch order, so the entries a reader may see are always a prefix. Times are
+ * shared references. Compaction (`compact`) rewrites the prefix every reader has consumed:
+ * it advances times by the frontier, consolidates equal `(val, time)`, drops zeros and
+ * forgets keys left empty. Only keys touched since the last compaction are visited, so it
+ * costs what changed.
+ */
+import { Batch } from './batch.js';
+import { consolidateVals } from './consolidate.js';
+import { KeyTable } from './key-table.js';
+import { advance, compareLex, timeEquals } from './time.js';
+import type { Time } from './time.js';
+import { compareValues, equalValues } from '../lang/value-order.js';
+import type { Value } from '../lang/value.js';
+
+/** Slots per entry in `KeyTrace.data`. */
+export const STRIDE = 4;
+
+/** The history of one key: entries `[val, time, diff, seq]` flattened into `data`. */
+export class KeyTrace {
+  /** Flat entries, `STRIDE` slots each, in batch order (compacted entries first). */
+  data: Value[] = [];
+  /** Touched since the last compaction (listed in the trace's dirty list). */
+  dirty = false;
+  // The open batch's block of entries in `data`, if this key is in it.
+  blockSeq = -1;
+  blockStart = 0;
+
+  constructor(
+    /** The key (a Value compared with `equalValues`). */
+    readonly key: Value,
+    /** `hashValue(key)`. */
+    readonly hash: number,
+  ) {}
+
+  /** The number of entries. */
+  get length(): number {
+    return this.data.length / STRIDE;
+  }
+
+  /** The end (slot index) of the entries a reader at `cursor` may see as history. */
+  visibleEnd(cursor: number): number {
+    const d = this.data;
+    let i = d.length;
+    // Unconsumed batches sit at the end; usually there are none.
+    while (i > 0 && (d[i - 1] as number) >= cursor) i -= STRIDE;
+    return i;
+  }
+}
+
+/** The delta of one trace batch: updates at one time, grouped by key. */
+export class ArrangedBatch extends Batch {
+  constructor(
+    keys: readonly Value[],
+    vals: readonly Value[],
+    diffs: readonly number[],
+    /** The key history each update belongs to (same order as `keys`). */
+    readonly refs: readonly KeyTrace[],
+    /** The batch number; consuming it moves a reader's cursor to `seq + 1`. */
+    readonly seq: number,
+  ) {
+    super(keys, vals, diffs);
+  }
+}
+
+/** One reader's progress through a trace's batches. */
+export class Reader {
+  /** Batches numbered below `cursor` have been consumed; their entries are history. */
+  cursor = 0;
+
+  /** Records that `batch` has been consumed as new input. */
+  consume(batch: ArrangedBatch): void {
+    if (batch.seq < this.cursor) {
+      throw new RangeError(`trace reader: batch ${batch.seq} consumed after batch ${this.cursor - 1}`);
+    }
+    this.cursor = batch.seq + 1;
+  }
+}
+
+// Scratch arrays for consolidating one key's entries (single-threaded reuse).
+const scratchVals: Value[] = [];
+const scratchDiffs: number[] = [];
+
+/** An arranged collection's index by key, shared by all its readers. */
+export class Trace {
+  private readonly keys = new KeyTable<KeyTrace>();
+  private readonly readers: Reader[] = [];
+  private dirty: KeyTrace[] = [];
+  // Keys with a block in the open batch, in first-touch order.
+  private touched: KeyTrace[] = [];
+  private openSeq = -1;
+  /** Batches appended so far (the next batch's number). */
+  seqCount = 0;
+  /** Entries held (all keys). */
+  records = 0;
+
+  /** The history of `key`, if the trace has one. */
+  find(key: Value, hash: number): KeyTrace | undefined {
+    return this.keys.get(key, hash);
+  }
+
+  /** The history of `key`, created empty if absent. */
+  obtain(key: Value, hash: number): KeyTrace {
+    const found = this.keys.get(key, hash);
+    if (found !== undefined) return found;
+    const kt = new KeyTrace(key, hash);
+    this.keys.insert(kt);
+    return kt;
+  }
+
+  /** Distinct keys held. */
+  get keyCount(): number {
+    return this.keys.size;
+  }
+
+  /** Registers a new reader; it has consumed nothing yet. */
+  addReader(): Reader {
+    const r = new Reader();
+    this.readers.push(r);
+    return r;
+  }
+
+  /** Unregisters a reader so it no longer holds compaction back. */
+  removeReader(r: Reader): void {
+    const i = this.readers.indexOf(r);
+    if (i >= 0) this.readers.splice(i, 1);
+  }
+
+  /** The number of registered readers. */
+  get readerCount(): number {
+    return this.readers.length;
+  }
+
+  /** Starts a batch; returns its number. */
+  openBatch(): number {
+    if (this.openSeq >= 0) throw new RangeError(`trace: batch ${this.openSeq} is still open`);
+    this.openSeq = this.seqCount++;
+    return this.openSeq;
+  }
+
+  /** Adds one update at `time` to the open batch. */
+  add(kt: KeyTrace, val: Value, time: Time, diff: number): void {
+    const seq = this.openSeq;
+    if (kt.blockSeq !== seq) {
+      kt.blockSeq = seq;
+      kt.blockStart = kt.data.length;
+      this.touched.push(kt);
+      if (!kt.dirty) {
+        kt.dirty = true;
+        this.dirty.push(kt);
+      }
+    }
+    // A fresh key gets an array of exactly one entry (push would reserve ~4x that).
+    if (kt.data.length === 0) kt.data = [val, time, diff, seq];
+    else kt.data.push(val, time, diff, seq);
+    this.records++;
+  }
+
+  /** Closes the open batch (all of it at `time`), consolidating each key's block. */
+  closeBatch(): ArrangedBatch {
+    const seq = this.openSeq;
+    this.openSeq = -1;
+    const keys: Value[] = [];
+    const vals: Value[] = [];
+    const diffs: number[] = [];
+    const refs: KeyTrace[] = [];
+    for (const kt of this.touched) {
+      const d = kt.data;
+      const start = kt.blockStart;
+      if (d.length - start === STRIDE) {
+        // The common case: one update for this key in this batch.
+        if (d[start + 2] === 0) {
+          d.length = start;
+          this.records--;
+          continue;
+        }
+        keys.push(kt.key);
+        vals.push(d[start] as Value);
+        diffs.push(d[start + 2] as number);
+        refs.push(kt);
+        continue;
+      }
+      this.consolidateBlock(kt, start);
+      for (let i = start; i < d.length; i += STRIDE) {
+        keys.push(kt.key);
+        vals.push(d[i] as Value);
+        diffs.push(d[i + 2] as number);
+        refs.push(kt);
+      }
+    }
+    this.touched = [];
+    return new ArrangedBatch(keys, vals, diffs, refs, seq);
+  }
+
+  // Merges equal vals within one key's block (all entries share time and seq).
+  private consolidateBlock(kt: KeyTrace, start: number): void {
+    const d = kt.data;
+    const time = d[start + 1] as Value;
+    const seq = d[start + 3] as Value;
+    scratchVals.length = 0;
+    scratchDiffs.length = 0;
+    for (let i = start; i < d.length; i += STRIDE) {
+      scratchVals.push(d[i] as Value);
+      scratchDiffs.push(d[i + 2] as number);
+    }
+    const n = consolidateVals(scratchVals, scratchDiffs, 0, scratchVals.length, false);
+    this.records -= scratchVals.length - n;
+    d.length = start;
+    for (let i = 0; i < n; i++) d.push(scratchVals[i] as Value, time, scratchDiffs[i] as number, seq);
+  }
+
+  /**
+   * Compacts the history every reader has consumed: times are advanced by `frontier`
+   * (see `advance`), equal `(val, time)` consolidated, zeros dropped, empty keys forgotten.
+   * Only keys touched since the last compaction are visited.
+   */
+  compact(frontier: readonly Time[]): void {
+    let minCursor = this.seqCount;
+    for (const r of this.readers) if (r.cursor < minCursor) minCursor = r.cursor;
+    const advanced = new Map<Time, Time>();
+    const stillDirty: KeyTrace[] = [];
+    for (const kt of this.dirty) {
+      const complete = this.compactKey(kt, frontier, minCursor, advanced);
+      if (complete) kt.dirty = false;
+      else stillDirty.push(kt);
+    }
+    this.dirty = stillDirty;
+  }
+
+  // Compacts one key; false when some of its entries are not yet consumed by every reader.
+  private compactKey(
+    kt: KeyTrace,
+    frontier: readonly Time[],
+    minCursor: number,
+    cache: Map<Time, Time>,
+  ): boolean {
+    const d = kt.data;
+    const end = kt.visibleEnd(minCursor);
+    for (let i = 0; i < end; i += STRIDE) {
+      const t = d[i + 1] as Time;
+      let a = cache.get(t);
+      if (a === undefined) {
+        a = advance(t, frontier);
+        cache.set(t, a);
+      }
+      d[i + 1] = a;
+      d[i + 3] = 0;
+    }
+    const kept = consolidateEntries(d, end);
+    if (kept < end) {
+      this.records -= (end - kept) / STRIDE;
+      d.copyWithin(kept, end);
+      d.length -= end - kept;
+    }
+    if (d.length === 0) {
+      this.keys.delete(kt);
+      return true;
+    }
+    return kt.visibleEnd(minCursor) === d.length;
+  }
+
+  /** Calls `f` for every key history. */
+  forEachKey(f: (kt: KeyTrace) => void): void {
+    this.keys.forEach(f);
+  }
+
+  /**
+   * Everything in the trace as one batch, each key's entries summed over all times (zeros
+   * dropped), numbered so that consuming it makes every current entry history. This is
+   * what a new reader of an existing trace (an importer) receives first. Null when empty.
+   */
+  snapshot(): ArrangedBatch | null {
+    if (this.seqCount === 0) return null;
+    const keys: Value[] = [];
+    const vals: Value[] = [];
+    const diffs: number[] = [];
+    const refs: KeyTrace[] = [];
+    this.forEachKey((kt) => {
+      const n = sumByVal(kt, kt.data.length, false);
+      for (let i = 0; i < n; i++) {
+        keys.push(kt.key);
+        vals.push(scratchVals[i] as Value);
+        diffs.push(scratchDiffs[i] as number);
+        refs.push(kt);
+      }
+    });
+    return new ArrangedBatch(keys, vals, diffs, refs, this.seqCount - 1);
+  }
+}
+
+/**
+ * Sums the entries `[0, end)` of a key by val, ignoring time, into the module's scratch
+ * arrays (read them with `scratchVal`/`scratchDiff`); returns how many non-zero pairs.
+ */
+export function sumByVal(kt: KeyTrace, end: number, sorted: boolean): number {
+  const d = kt.data;
+  scratchVals.length = 0;
+  scratchDiffs.length = 0;
+  for (let i = 0; i < end; i += STRIDE) {
+    scratchVals.push(d[i] as Value);
+    scratchDiffs.push(d[i + 2] as number);
+  }
+  return consolidateVals(scratchVals, scratchDiffs, 0, scratchVals.length, sorted);
+}
+
+/** The i-th val summed by the last `sumByVal`. */
+export function scratchVal(i: number): Value {
+  return scratchVals[i] as Value;
+}
+
+/** The i-th diff summed by the last `sumByVal`. */
+export function scratchDiff(i: number): number {
+  return scratchDiffs[i] as number;
+}
+
+// Below this many entries a quadratic merge beats sorting.
+const SMALL_KEY = 8;
+
+/**
+ * Consolidates the entries in slots `[0, end)` of `d` by `(val, time)` in place (their seq
+ * slots must already agree); returns the slot index where the consolidated prefix ends.
+ */
+function consolidateEntries(d: Value[], end: number): number {
+  const n = end / STRIDE;
+  if (n === 0) return 0;
+  if (n === 1) return d[2] === 0 ? 0 : end;
+  if (n <= SMALL_KEY) {
+    let w = 0;
+    for (let i = 0; i < end; i += STRIDE) {
+      const v = d[i] as Value;
+      const t = d[i + 1] as Time;
+      let j = 0;
+      while (j < w && !(timeEquals(d[j + 1] as Time, t) && equalValues(d[j] as Value, v))) j += STRIDE;
+      if (j < w) d[j + 2] = (d[j + 2] as number) + (d[i + 2] as number);
+      else {
+        if (w !== i) {
+          d[w] = v;
+          d[w + 1] = t;
+          d[w + 2] = d[i + 2] as number;
+          d[w + 3] = d[i + 3] as number;
+        }
+        w += STRIDE;
+      }
+    }
+    return dropZeros(d, w);
+  }
+  const idx: number[] = [];
+  for (let i = 0; i < end; i += STRIDE) idx.push(i);
+  idx.sort(
+    (a, b) => compareValues(d[a] as Value, d[b] as Value) || compareLex(d[a + 1] as Time, d[b + 1] as Time),
+  );
+  const out: Value[] = [];
+  for (const i of idx) {
+    const last = out.length - STRIDE;
+    if (
+      last >= 0 &&
+      timeEquals(out[last + 1] as Time, d[i + 1] as Time) &&
+      equalValues(out[last] as Value, d[i] as Value)
+    ) {
+      out[last + 2] = (out[last + 2] as number) + (d[i + 2] as number);
+    } else out.push(d[i] as Value, d[i + 1] as Value, d[i + 2] as number, d[i + 3] as number);
+  }
+  for (let i = 0; i < out.length; i++) d[i] = out[i] as Value;
+  return dropZeros(d, out.length);
+}
+
+// Removes zero-diff entries from slots [0, end); returns the new end.
+function dropZeros(d: Value[], end: number): number {
+  let w = 0;
+  for (let i = 0; i < end; i += STRIDE) {
+    if (d[i + 2] === 0) continue;
+    if (w !== i) {
+      d[w] = d[i] as Value;
+      d[w + 1] = d[i + 1] as Value;
+      d[w + 2] = d[i + 2] as number;
+      d[w + 3] = d[i + 3] as number;
+    }
+    w += STRIDE;
+  }
+  return w;
+}
