@@ -15,8 +15,9 @@ test('the first page checks the sample and reports a typed mistake @smoke', asyn
   await expect(page.getByLabel('Plan text')).toContainText('join');
   await page.screenshot({ path: 'e2e/screenshots/first-page.png' });
 
-  const editor = page.getByLabel('main.ddp');
-  await editor.fill('let a = input 0 | key($0 ;);\nexport "x" = b;\n');
+  await page.getByRole('textbox', { name: 'main.ddp' }).focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText('let a = input 0 | key($0 ;);\nexport "x" = b;\n');
   await expect(page.getByTestId('diagnostic-summary')).toHaveText('1 error');
   await expect(page.getByRole('list', { name: 'Diagnostics' })).toContainText('2:14');
   await expect(page.getByRole('list', { name: 'Diagnostics' })).toContainText('unknown name');

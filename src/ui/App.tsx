@@ -3,14 +3,29 @@
  * checker says about it and the optimized plan it lowers to. (The console, traces and
  * worker pool arrive with the playground issue.)
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { CodeEditor } from './editor/index.js';
+import type { EditorDiagnostic } from './editor/index.js';
 import { SAMPLE_PROGRAM } from './sample.js';
-import { useCompiled } from './useCompiled.js';
+
+interface Verdict {
+  readonly diagnostics: readonly EditorDiagnostic[];
+  readonly plan: string | null;
+}
 
 export function App() {
   const [text, setText] = useState(SAMPLE_PROGRAM);
-  const { diagnostics, plan } = useCompiled(text, 'main.ddp');
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [runs, setRuns] = useState(0);
+  const onDiagnostics = useCallback(
+    (diagnostics: readonly EditorDiagnostic[], plan: string | null) => setVerdict({ diagnostics, plan }),
+    [],
+  );
+  const onRun = useCallback(() => setRuns((n) => n + 1), []);
+  const diagnostics = verdict?.diagnostics ?? [];
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const summary =
+    verdict === null ? 'Checking…' : errors === 0 ? 'No errors' : `${errors} error${errors === 1 ? '' : 's'}`;
 
   return (
     <div className="app">
@@ -20,21 +35,22 @@ export function App() {
       </header>
       <main className="panes">
         <section className="pane" aria-label="Program">
-          <label htmlFor="program" className="pane-title">
-            main.ddp
-          </label>
-          <textarea
-            id="program"
-            className="editor"
-            spellCheck={false}
+          <h2 className="pane-title">main.ddp</h2>
+          <CodeEditor
             value={text}
-            onChange={(event) => setText(event.target.value)}
+            onChange={setText}
+            fileName="main.ddp"
+            onRun={onRun}
+            onDiagnostics={onDiagnostics}
           />
         </section>
         <section className="pane" aria-label="Diagnostics and plan">
           <h2 className="pane-title" data-testid="diagnostic-summary">
-            {errors === 0 ? 'No errors' : `${errors} error${errors === 1 ? '' : 's'}`}
+            {summary}
           </h2>
+          <p className="run-status" role="status" data-testid="run-status">
+            {runs === 0 ? '' : `Run requested (${runs}) — running arrives with the console.`}
+          </p>
           <ul className="diagnostics" aria-label="Diagnostics" aria-live="polite">
             {diagnostics.map((d, index) => (
               <li key={index} className={`diagnostic ${d.severity}`}>
@@ -45,11 +61,11 @@ export function App() {
               </li>
             ))}
           </ul>
-          {plan !== null && (
+          {verdict !== null && verdict.plan !== null && (
             <>
               <h2 className="pane-title">Optimized plan</h2>
               <pre className="plan" aria-label="Plan text">
-                {plan}
+                {verdict.plan}
               </pre>
             </>
           )}
