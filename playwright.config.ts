@@ -4,9 +4,10 @@ import { defineConfig } from '@playwright/test';
 // Playwright's own browser downloads are never used.
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: 'test-results/playwright',
   timeout: 60_000,
   workers: 1,
-  reporter: process.env.CI ? 'list' : 'line',
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'line',
   use: {
     baseURL: 'http://127.0.0.1:4173',
     launchOptions: {
