@@ -26,7 +26,7 @@ import type {
   TermAst,
 } from './ast.js';
 import { MAX_INT_LITERAL } from './lexer.js';
-import { KEYWORDS } from './parse-term.js';
+import { KEYWORDS } from './keywords.js';
 import type { Span } from './source.js';
 
 const NOWHERE: Span = { start: 0, end: 0 };

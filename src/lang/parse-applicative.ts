@@ -16,7 +16,7 @@
 import type { Expr, Operator, ProgramAst, ReducerKind } from './ast.js';
 import type { Token } from './lexer.js';
 import { StmtParser } from './parse-stmt.js';
-import { PIPE_OPERATORS } from './parse-pipe.js';
+import { APPLICATIVE_CALLS, PIPE_OPERATORS } from './keywords.js';
 import type { Diagnostic, Span } from './source.js';
 
 const UNARY_OPS: Readonly<Record<string, 'negate' | 'arrange' | 'lift_iter'>> = {
@@ -35,19 +35,7 @@ const REDUCERS: Readonly<Record<string, ReducerKind>> = {
   COUNT: 'count',
   COLLECT: 'collect',
 };
-const CALL_WORDS: ReadonlySet<string> = new Set([
-  'MAP',
-  'JOIN',
-  'REDUCE',
-  'FILTER',
-  'FLATMAP',
-  'NEGATE',
-  'CONCAT',
-  'ARRANGE',
-  'INSPECT',
-  'ENTER_AT',
-  'LIFT_ITER',
-]);
+const CALL_WORDS: ReadonlySet<string> = new Set(APPLICATIVE_CALLS);
 const LOWER_OPERATORS: ReadonlySet<string> = new Set([
   ...PIPE_OPERATORS,
   'reduce',

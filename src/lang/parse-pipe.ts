@@ -15,33 +15,12 @@
  */
 import type { Expr, Operator, ProgramAst, ReducerKind } from './ast.js';
 import type { Token } from './lexer.js';
+import { APPLICATIVE_CALLS, PIPE_OPERATORS } from './keywords.js';
 import { StmtParser } from './parse-stmt.js';
 import type { Diagnostic } from './source.js';
 
-/** The operator names that may follow `|`, in the order they are suggested. */
-export const PIPE_OPERATORS = [
-  'key',
-  'map',
-  'join',
-  'min',
-  'distinct',
-  'count',
-  'collect',
-  'filter',
-  'flatmap',
-  'negate',
-  'arrange',
-  'inspect',
-  'enter_at',
-  'lift_iter',
-] as const;
-
 // Operator names of the applicative syntax, recognized to explain a `MAP(…)` in `.ddp`.
-const APPLICATIVE_WORDS: ReadonlySet<string> = new Set([
-  ...PIPE_OPERATORS.map((o) => o.toUpperCase()),
-  'REDUCE',
-  'CONCAT',
-]);
+const APPLICATIVE_WORDS: ReadonlySet<string> = new Set(APPLICATIVE_CALLS);
 const OPERATOR_SET: ReadonlySet<string> = new Set(PIPE_OPERATORS);
 const REDUCERS: ReadonlySet<string> = new Set(['min', 'distinct', 'count', 'collect']);
 const EXPECTED_OPERATOR = 'an operator after `|` (one of key, map, join, min, distinct, count, collect, …)';

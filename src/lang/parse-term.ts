@@ -22,63 +22,9 @@
  */
 import type { Ident, MatchArm, ProjField, Projection, Syntax, TermAst, BinaryOp } from './ast.js';
 import type { Token } from './lexer.js';
+import { KEYWORDS } from './keywords.js';
 import { ParserCore } from './parser-core.js';
 import type { Diagnostic } from './source.js';
-
-const PIPE_KEYWORDS = [
-  'let',
-  'var',
-  'export',
-  'con',
-  'case',
-  'fold',
-  'input',
-  'import',
-  'key',
-  'map',
-  'join',
-  'min',
-  'distinct',
-  'count',
-  'collect',
-  'filter',
-  'flatmap',
-  'negate',
-  'arrange',
-  'inspect',
-  'enter_at',
-  'lift_iter',
-] as const;
-
-const APPLICATIVE_KEYWORDS = [
-  'let',
-  'var',
-  'scope',
-  'export',
-  'INPUT',
-  'IMPORT',
-  'MAP',
-  'JOIN',
-  'REDUCE',
-  'FILTER',
-  'FLATMAP',
-  'NEGATE',
-  'CONCAT',
-  'ARRANGE',
-  'INSPECT',
-  'ENTER_AT',
-  'LIFT_ITER',
-  'MIN',
-  'DISTINCT',
-  'COUNT',
-  'COLLECT',
-] as const;
-
-/** The reserved words of each syntax: they cannot be used as names. */
-export const KEYWORDS: Readonly<Record<Syntax, ReadonlySet<string>>> = {
-  ddp: new Set(PIPE_KEYWORDS),
-  ddir: new Set(APPLICATIVE_KEYWORDS),
-};
 
 const STATEMENT_WORDS: ReadonlySet<string> = new Set(['let', 'var', 'export', 'con', 'scope']);
 

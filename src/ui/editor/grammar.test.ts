@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEYWORDS } from '../../lang/parse-term.js';
+import { KEYWORDS } from '../../lang/keywords.js';
 import { APPLICATIVE_WORDS, languageOf, PIPE_WORDS } from './grammar.js';
 
 describe('grammar', () => {

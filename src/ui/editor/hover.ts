@@ -12,7 +12,7 @@ import type { Syntax } from '../../lang/ast.js';
 import { lex } from '../../lang/lexer.js';
 import type { Token } from '../../lang/lexer.js';
 import { BUILTIN_NAMES } from '../../lang/lower-term.js';
-import { KEYWORDS } from '../../lang/parse-term.js';
+import { KEYWORDS } from '../../lang/keywords.js';
 import { resolveName } from '../../lang/scopes.js';
 import type { Binding } from '../../lang/scopes.js';
 import type { Span } from '../../lang/source.js';
