@@ -1,5 +1,5 @@
 /**
- * The Monaco code editor on the first page: live diagnostics as markers, hover docs,
+ * The Monaco code editor in the playground (the demo's reach.ddp): live diagnostics as markers, hover docs,
  * completion, Ctrl+Enter, Format, leaving the editor with the keyboard, both themes —
  * all in the production build, with no console errors.
  */
@@ -18,7 +18,7 @@ class EditorPage {
   }
 
   get input(): Locator {
-    return this.page.getByRole('textbox', { name: 'main.ddp' });
+    return this.page.getByRole('textbox', { name: 'reach.ddp' });
   }
 
   get editor(): Locator {
@@ -143,7 +143,9 @@ test('Ctrl+Enter runs, Shift+Alt+F formats, Ctrl+M lets Tab leave the editor', a
   await app.open();
   await app.input.focus();
   await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(page.getByTestId('run-status')).toContainText('Run requested (1)');
+  await expect(page.getByRole('region', { name: 'Console' })).toContainText(
+    'Run script session.txt: a fresh session',
+  );
 
   await app.replaceText('let a=input 0|key($0;);   -- keep me\nexport "x"=a;\n');
   await expect(app.summary).toHaveText('No errors');

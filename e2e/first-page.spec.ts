@@ -1,5 +1,5 @@
 /**
- * Smoke: the built playground loads in Chromium, checks the sample program without
+ * Smoke: the built playground loads in Chromium, checks the demo program without
  * errors, and reports a mistake the user types at the right place.
  */
 import { expect, test } from '@playwright/test';
@@ -12,10 +12,10 @@ test('the first page checks the sample and reports a typed mistake @smoke', asyn
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'DDIR Playground' })).toBeVisible();
   await expect(page.getByTestId('diagnostic-summary')).toHaveText('No errors');
-  await expect(page.getByLabel('Plan text')).toContainText('join');
+  await expect(page.getByTestId('epoch')).toHaveText('2');
   await page.screenshot({ path: 'e2e/screenshots/first-page.png' });
 
-  await page.getByRole('textbox', { name: 'main.ddp' }).focus();
+  await page.getByRole('textbox', { name: 'reach.ddp' }).focus();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText('let a = input 0 | key($0 ;);\nexport "x" = b;\n');
   await expect(page.getByTestId('diagnostic-summary')).toHaveText('1 error');

@@ -1,75 +1,89 @@
 /**
- * The first playground page: write a DDIR program and see, as you type, what the
- * checker says about it and the optimized plan it lowers to. (The console, traces and
- * worker pool arrive with the playground issue.)
+ * The playground page: header (title, epoch, workers, budget), then a resizable split —
+ * file tabs, file actions and the editor on the left; Console / Traces / Programs tabs
+ * on the right. On a phone-sized screen a switch shows one side at a time. The page
+ * only renders the store; all engine work runs in the backend worker.
  */
-import { useCallback, useState } from 'react';
-import { CodeEditor } from './editor/index.js';
-import type { EditorDiagnostic } from './editor/index.js';
-import { SAMPLE_PROGRAM } from './sample.js';
+import { useState } from 'react';
+import { usePlaygroundState } from './app/context.js';
+import { ConsolePanel } from './console/ConsolePanel.js';
+import { EditorPane } from './files/EditorPane.js';
+import { FileTabs } from './files/FileTabs.js';
+import { FileToolbar } from './files/FileToolbar.js';
+import { ResultsTabs } from './layout/ResultsTabs.js';
+import { Split } from './layout/Split.js';
+import { StatusBar } from './layout/StatusBar.js';
+import { NoticeBanner } from './layout/NoticeBanner.js';
+import { ProgramsPanel } from './programs/ProgramsPanel.js';
+import { TracesSlot } from './TracesSlot.js';
 
-interface Verdict {
-  readonly diagnostics: readonly EditorDiagnostic[];
-  readonly plan: string | null;
+function Count({ n }: { readonly n: number }) {
+  return n === 0 ? null : <span className="tab-count">{n}</span>;
 }
 
-export function App() {
-  const [text, setText] = useState(SAMPLE_PROGRAM);
-  const [verdict, setVerdict] = useState<Verdict | null>(null);
-  const [runs, setRuns] = useState(0);
-  const onDiagnostics = useCallback(
-    (diagnostics: readonly EditorDiagnostic[], plan: string | null) => setVerdict({ diagnostics, plan }),
-    [],
-  );
-  const onRun = useCallback(() => setRuns((n) => n + 1), []);
-  const diagnostics = verdict?.diagnostics ?? [];
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const summary =
-    verdict === null ? 'Checking…' : errors === 0 ? 'No errors' : `${errors} error${errors === 1 ? '' : 's'}`;
+/** The playground (see the module header); `onResetEverything` forgets the workspace. */
+export function App({ onResetEverything }: { readonly onResetEverything: () => void }) {
+  const [view, setView] = useState<'editor' | 'results'>('editor');
+  const traces = usePlaygroundState((s) => s.traces.length);
+  const programs = usePlaygroundState((s) => s.list?.programs.length ?? 0);
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>DDIR Playground</h1>
-        <p>Write a differential dataflow program; the checker and the optimizer answer as you type.</p>
+        <StatusBar />
+        <div className="view-switch" role="group" aria-label="Show">
+          <button type="button" aria-pressed={view === 'editor'} onClick={() => setView('editor')}>
+            Editor
+          </button>
+          <button type="button" aria-pressed={view === 'results'} onClick={() => setView('results')}>
+            Results
+          </button>
+        </div>
       </header>
-      <main className="panes">
-        <section className="pane" aria-label="Program">
-          <h2 className="pane-title">main.ddp</h2>
-          <CodeEditor
-            value={text}
-            onChange={setText}
-            fileName="main.ddp"
-            onRun={onRun}
-            onDiagnostics={onDiagnostics}
-          />
-        </section>
-        <section className="pane" aria-label="Diagnostics and plan">
-          <h2 className="pane-title" data-testid="diagnostic-summary">
-            {summary}
-          </h2>
-          <p className="run-status" role="status" data-testid="run-status">
-            {runs === 0 ? '' : `Run requested (${runs}) — running arrives with the console.`}
-          </p>
-          <ul className="diagnostics" aria-label="Diagnostics" aria-live="polite">
-            {diagnostics.map((d, index) => (
-              <li key={index} className={`diagnostic ${d.severity}`}>
-                <span className="where">
-                  {d.line}:{d.col}
-                </span>{' '}
-                {d.message}
-              </li>
-            ))}
-          </ul>
-          {verdict !== null && verdict.plan !== null && (
-            <>
-              <h2 className="pane-title">Optimized plan</h2>
-              <pre className="plan" aria-label="Plan text">
-                {verdict.plan}
-              </pre>
-            </>
-          )}
-        </section>
+      <NoticeBanner />
+      <main className="main">
+        <Split
+          view={view}
+          left={
+            <section className="files-pane" aria-label="Files and editor">
+              <div className="files-bar">
+                <FileTabs />
+                <FileToolbar />
+              </div>
+              <EditorPane />
+            </section>
+          }
+          right={
+            <ResultsTabs
+              tabs={[
+                {
+                  id: 'console',
+                  label: 'Console',
+                  panel: <ConsolePanel onResetEverything={onResetEverything} />,
+                },
+                {
+                  id: 'traces',
+                  label: (
+                    <>
+                      Traces <Count n={traces} />
+                    </>
+                  ),
+                  panel: <TracesSlot />,
+                },
+                {
+                  id: 'programs',
+                  label: (
+                    <>
+                      Programs <Count n={programs} />
+                    </>
+                  ),
+                  panel: <ProgramsPanel />,
+                },
+              ]}
+            />
+          }
+        />
       </main>
     </div>
   );

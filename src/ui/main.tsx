@@ -1,17 +1,47 @@
 /**
- * Browser entry: mounts the playground into `#root`. All engine work will run in
- * workers; this module only renders.
+ * Browser entry: boots the playground (saved workspace or the demo, the backend worker,
+ * autosave) and mounts it into `#root`. All engine work runs in the worker; this module
+ * only wires and renders.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { PlaygroundContext } from './app/context.js';
+import { createBrowserBackend } from './backend/browser.js';
+import { bootPlayground } from './state/boot.js';
+import { clearState } from './state/persist.js';
 import './styles.css';
+
+const { playground, autosave } = bootPlayground(localStorage, (settings) =>
+  createBrowserBackend(settings, settings.workers),
+);
+addEventListener('pagehide', () => autosave.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') autosave.flush();
+});
+
+/** Reset everything: forget the saved workspace and start again with the demo. */
+function resetEverything(): void {
+  autosave.stop();
+  clearState(localStorage);
+  location.reload();
+}
+
+// A small typed hook for tests to wait for idle (never a replacement for the clicks).
+declare global {
+  interface Window {
+    ddirPlayground?: { idle(): Promise<void> };
+  }
+}
+window.ddirPlayground = { idle: () => playground.idle() };
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <PlaygroundContext.Provider value={playground}>
+        <App onResetEverything={resetEverything} />
+      </PlaygroundContext.Provider>
     </StrictMode>,
   );
 }

@@ -29,6 +29,10 @@ export interface CodeEditorProps {
   readonly onRun?: () => void;
   /** The checker's verdict on the current text (empty for session scripts). */
   readonly onDiagnostics?: (diagnostics: readonly EditorDiagnostic[], plan: string | null) => void;
+  /** A line (1-based) to highlight, e.g. the script line Step ran; null for none. */
+  readonly highlightLine?: number | null;
+  /** Moves the cursor there (and focuses the editor) whenever `seq` changes. */
+  readonly reveal?: { readonly line: number; readonly col: number; readonly seq: number } | null;
   /** The editor's accessible name; defaults to `fileName`. */
   readonly ariaLabel?: string;
   readonly className?: string;
@@ -38,7 +42,7 @@ const NO_TRACES: readonly string[] = [];
 
 /** A Monaco editor for DDIR programs and session scripts (see the module header). */
 export function CodeEditor(props: CodeEditorProps) {
-  const { value, fileName, ariaLabel = fileName, className } = props;
+  const { value, fileName, ariaLabel = fileName, className, highlightLine = null, reveal = null } = props;
   const host = useRef<HTMLDivElement>(null);
   const controller = useRef<EditorController | null>(null);
   const latest = useRef(props);
@@ -70,6 +74,9 @@ export function CodeEditor(props: CodeEditorProps) {
         );
         controller.current = created;
         created.show(latest.current.fileName, latest.current.value);
+        created.highlightLine(latest.current.highlightLine ?? null);
+        const first = latest.current.reveal;
+        if (first) created.revealAt(first.line, first.col);
         setState('ready');
       },
       (error: unknown) => {
@@ -89,6 +96,20 @@ export function CodeEditor(props: CodeEditorProps) {
   useEffect(() => {
     controller.current?.show(fileName, value);
   }, [fileName, value]);
+
+  useEffect(() => {
+    controller.current?.setAriaLabel(ariaLabel);
+  }, [ariaLabel, state]);
+
+  useEffect(() => {
+    controller.current?.highlightLine(highlightLine);
+  }, [fileName, highlightLine, state]);
+
+  const revealSeq = reveal?.seq;
+  useEffect(() => {
+    const at = latest.current.reveal;
+    if (at) controller.current?.revealAt(at.line, at.col);
+  }, [fileName, revealSeq]);
 
   return (
     <div className={className === undefined ? 'code-editor' : `code-editor ${className}`}>

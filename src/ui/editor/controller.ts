@@ -49,6 +49,7 @@ export class EditorController {
   private readonly entries = new Map<string, Entry>();
   private readonly id = nextEditor++;
   private current: Entry | null = null;
+  private lineHighlight: editor.IEditorDecorationsCollection | null = null;
   // True while the controller itself writes a model (not a user edit).
   private writing = false;
 
@@ -112,6 +113,35 @@ export class EditorController {
       this.editor.setModel(entry.model);
       this.hooks.onDiagnostics(entry.report.diagnostics, entry.report.plan);
     }
+  }
+
+  /** Renames the editor for assistive technology (e.g. after switching files). */
+  setAriaLabel(label: string): void {
+    this.editor.updateOptions({ ariaLabel: label });
+  }
+
+  /** Highlights one line (1-based) of the shown file and scrolls it into view; null clears it. */
+  highlightLine(line: number | null): void {
+    this.lineHighlight ??= this.editor.createDecorationsCollection();
+    if (line === null) return this.lineHighlight.clear();
+    this.lineHighlight.set([
+      {
+        range: new monaco.Range(line, 1, line, 1),
+        options: {
+          isWholeLine: true,
+          className: 'ddir-step-line',
+          linesDecorationsClassName: 'ddir-step-gutter',
+        },
+      },
+    ]);
+    this.editor.revealLineInCenterIfOutsideViewport(line);
+  }
+
+  /** Puts the cursor at (line, col) of the shown file, scrolls there and focuses the editor. */
+  revealAt(line: number, col: number): void {
+    this.editor.setPosition({ lineNumber: line, column: col });
+    this.editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column: col });
+    this.editor.focus();
   }
 
   /** Moves the keyboard focus into the editor. */
