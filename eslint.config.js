@@ -47,7 +47,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/lang/**/*.ts', 'src/engine/**/*.ts', 'src/server/**/*.ts'],
+    files: [
+      'src/lang/**/*.ts',
+      'src/engine/**/*.ts',
+      'src/server/**/*.ts',
+      'src/share/**/*.ts',
+      'src/demos/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', coreBoundary] },
   },

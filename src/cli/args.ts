@@ -1,7 +1,8 @@
 /**
  * The `ddir` command line: argv → one typed invocation, or a usage error.
  *
- * Subcommands: `run SESSION [options]`, `repl [options]`, `check FILE… [--json]`,
+ * Subcommands: `run SESSION [options]`, `run --url LINK [options]` (a playground share
+ * link, `#s=…` or `#demo=NAME`), `repl [options]`, `check FILE… [--json]`,
  * `plan FILE [--json]`, `help [COMMAND]`; `--help`/`-h` and `--version`/`-V` anywhere at
  * the front. Session options: `--json`, `--workers N` (also `-w N`, `-wN`, as the reference
  * server takes it), `--max-iterations N`, `--max-seconds S`; `--opt=value` works too. No
@@ -15,11 +16,20 @@ export interface SessionArgs {
   readonly workers: number;
   readonly maxIterations?: number;
   readonly maxSeconds?: number;
+  /** `run --stats`: print each program's plan with per-operator work after the session. */
+  readonly stats?: boolean;
 }
 
 /** What the user asked for. */
 export type Invocation =
   | { readonly command: 'run'; readonly script: string; readonly session: SessionArgs }
+  | {
+      readonly command: 'run-url';
+      readonly url: string;
+      readonly session: SessionArgs;
+      /** True when `--workers` was given (it then overrides the link's worker count). */
+      readonly workersGiven: boolean;
+    }
   | { readonly command: 'repl'; readonly session: SessionArgs }
   | { readonly command: 'check'; readonly files: readonly string[]; readonly json: boolean }
   | { readonly command: 'plan'; readonly file: string; readonly json: boolean }
@@ -41,6 +51,8 @@ interface Scanned {
 
 const VALUED = new Set(['--workers', '--max-iterations', '--max-seconds']);
 const FLAGS = new Set(['--json']);
+/** Flags of `run` only. */
+const RUN_FLAGS = new Set(['--stats']);
 
 /** Splits arguments into positionals and options, checking names against `allowed`. */
 function scan(args: readonly string[], allowed: ReadonlySet<string>): Scanned | UsageError {
@@ -57,7 +69,7 @@ function scan(args: readonly string[], allowed: ReadonlySet<string>): Scanned | 
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg : arg.slice(0, eq);
     if (!allowed.has(name)) return { usage: `unknown option ${name}` };
-    if (FLAGS.has(name)) {
+    if (FLAGS.has(name) || RUN_FLAGS.has(name)) {
       if (eq >= 0) return { usage: `${name} takes no value` };
       options.set(name, true);
     } else if (eq >= 0) {
@@ -104,6 +116,7 @@ function sessionArgs(options: Map<string, string | true>): SessionArgs | UsageEr
     workers: workers.value ?? 1,
     ...(maxIterations.value === undefined ? {} : { maxIterations: maxIterations.value }),
     ...(maxSeconds.value === undefined ? {} : { maxSeconds: maxSeconds.value }),
+    ...(options.get('--stats') === true ? { stats: true } : {}),
   };
 }
 
@@ -117,7 +130,10 @@ export function parseArgs(argv: readonly string[]): Invocation | UsageError {
   switch (first) {
     case 'run':
     case 'repl': {
-      const scanned = scan(rest, sessionOptions);
+      const scanned = scan(
+        rest,
+        first === 'run' ? new Set([...sessionOptions, ...RUN_FLAGS, '--url']) : sessionOptions,
+      );
       if (isUsage(scanned)) return { usage: `${first}: ${scanned.usage}` };
       const session = sessionArgs(scanned.options);
       if (isUsage(session)) return { usage: `${first}: ${session.usage}` };
@@ -127,6 +143,11 @@ export function parseArgs(argv: readonly string[]): Invocation | UsageError {
           : { usage: `repl: unexpected argument "${scanned.positional[0]}"` };
       }
       const [script, extra] = scanned.positional;
+      const url = scanned.options.get('--url');
+      if (typeof url === 'string') {
+        if (script !== undefined) return { usage: 'run: give a session script or --url, not both' };
+        return { command: 'run-url', url, session, workersGiven: scanned.options.has('--workers') };
+      }
       if (script === undefined) return { usage: 'run: which session script? (ddir run SESSION.txt)' };
       if (extra !== undefined) return { usage: `run: unexpected argument "${extra}"` };
       return { command: 'run', script, session };

@@ -9,6 +9,7 @@ import { cliHelp } from './help.js';
 import { runPlan } from './plan.js';
 import { runRepl } from './repl.js';
 import { runSession } from './run.js';
+import { runUrl } from './run-url.js';
 import type { CliIo } from './io.js';
 
 /** Runs `ddir ARGV…`; `version` is printed by `--version`. */
@@ -31,6 +32,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       return runPlan(io, inv.file, inv.json);
     case 'run':
       return runSession(io, inv.script, inv.session);
+    case 'run-url':
+      return runUrl(io, inv.url, inv.session, inv.workersGiven);
     case 'repl':
       return runRepl(io, inv.session);
   }

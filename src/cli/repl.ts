@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { eventPrinter } from './printer.js';
-import { createSession } from './session-host.js';
+import { createRunner } from './session-host.js';
 import type { SessionArgs } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -15,7 +15,7 @@ const PROMPT = 'ddir> ';
 export async function runRepl(io: CliIo, args: SessionArgs): Promise<number> {
   const terminal = io.stdin.isTTY === true ? io.terminal : undefined;
   const interactive = terminal !== undefined;
-  const session = createSession(io.cwd, args, null);
+  const runner = await createRunner(io.cwd, args, null);
   const printer = eventPrinter(io, args.json);
   const rl = createInterface({
     input: io.stdin,
@@ -29,11 +29,12 @@ export async function runRepl(io: CliIo, args: SessionArgs): Promise<number> {
     rl.prompt();
   }
   for await (const text of rl) {
-    for (const event of session.executeLine(text)) printer.event(event);
+    for (const event of await runner.execute(text)) printer.event(event);
     printer.end();
-    if (session.finished) break;
+    if (runner.finished) break;
     if (interactive) rl.prompt();
   }
   rl.close();
+  await runner.close();
   return 0;
 }

@@ -14,7 +14,12 @@
  * from its retained inputs at each later tick: reported again while it still fails,
  * correct again once its inputs allow.
  * Misuse of the API (unknown ids, feeding the closed past) throws `EngineUsageError`.
+ *
+ * Sharded (cluster.ts), one engine per worker: `installSteps`/`tickSteps` are the same
+ * operations as resumable computations that meet the other workers where they must;
+ * `install`/`tick` run them for a lone worker.
  */
+import type { Cluster, Steps } from './cluster.js';
 import type { ProgramIr } from '../lang/ir.js';
 import type { Span } from '../lang/source.js';
 import type { Value } from '../lang/value.js';
@@ -114,22 +119,37 @@ export interface OperatorStats {
 export interface EngineApi {
   /** The open epoch. */
   readonly epoch: number;
+  /** Which worker this engine is, of how many (`SINGLE_WORKER` when not sharded). */
+  readonly cluster: Cluster;
   /**
    * Builds and starts a dataflow from an optimized program. `imports` maps each of the
    * program's import names to an existing trace. The new dataflow's inputs open at the
    * current epoch and it is brought up to date with the closed past at once, including
    * the `initial` updates at past times (those at the open epoch or later are staged like feeds).
+   * A sharded engine takes `initial` as this worker's share of the rows; `feed` keeps a
+   * row only on the worker that owns it (`ownsRow`).
    */
   install(
     program: ProgramIr,
     imports: ReadonlyMap<string, TraceId>,
     initial?: readonly InitialUpdate[],
   ): Installed;
+  /** `install`, resumable: a sharded engine meets the other workers at its `yield`s. */
+  installSteps(
+    program: ProgramIr,
+    imports: ReadonlyMap<string, TraceId>,
+    initial?: readonly InitialUpdate[],
+  ): Steps<Installed>;
   /** Stages `(key ; val)` with `diff` at `time` (an epoch ≥ the open epoch) into an input. */
   feed(dataflow: DataflowId, input: number, key: Value, val: Value, time: number, diff: number): void;
-  /** Closes the open epoch and runs everything to completion. */
+  /** Closes the open epoch and runs everything to completion (one worker only). */
   tick(): TickResult;
-  /** The consolidated contents of a trace at the closed past, sorted by (key, val); one key if given. */
+  /** `tick`, resumable: a sharded engine meets the other workers at its `yield`s. */
+  tickSteps(): Steps<TickResult>;
+  /**
+   * The consolidated contents of a trace at the closed past, sorted by (key, val); one key
+   * if given. A sharded engine answers from its shard (a runtime gathers the shards).
+   */
   read(trace: TraceId, key?: Value): Row[];
   /** True while the dataflow is failed (its traces must not be read). */
   isFailed(dataflow: DataflowId): boolean;

@@ -8,22 +8,60 @@
  * iteration and wall-clock limits; it is polled by the scheduler at every step and by
  * operators inside long loops (`work`), so a runaway is stopped promptly.
  */
-import type { DataflowFailure } from './api.js';
 import { formatTime } from './time.js';
 import type { Time } from './time.js';
+import { compareInfo } from './failure-rank.js';
+import type { FailureInfo } from './failure-rank.js';
 import { TermError, showValue } from '../lang/eval.js';
 import type { Span } from '../lang/source.js';
 import type { Value } from '../lang/value.js';
 
-/** A failure as reported by the engine, before it is attributed to a dataflow. */
-export type FailureInfo = Omit<DataflowFailure, 'dataflow'>;
+export type { FailureInfo };
 
 /** Thrown inside a dataflow's run to fail that dataflow for the tick. */
 export class DataflowAbort extends Error {
   override name = 'DataflowAbort';
+  /**
+   * Where in the schedule it happened (see failure-rank.ts); each scope level the
+   * abort passes through on its way out puts its own coordinates in front.
+   */
+  readonly position: number[] = [];
 
   constructor(readonly failure: FailureInfo) {
     super(failure.message);
+  }
+}
+
+/**
+ * The abort an exception inside a run stands for. Anything but a `DataflowAbort` is an
+ * engine fault (or the JS stack exhausted by a pathological value); it still only fails
+ * the one dataflow, so a tick always completes.
+ */
+export function asAbort(e: unknown): DataflowAbort {
+  if (e instanceof DataflowAbort) return e;
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return new DataflowAbort({ kind: 'term', message: `internal engine error (${message})` });
+}
+
+/**
+ * The least failure met during one operator step. Operators that evaluate terms note
+ * every failing row and carry on, then `check` at the end of the step: the step thus
+ * reports the same failure however its rows were split among workers (failure-rank.ts).
+ */
+export class StepFailures {
+  private least: DataflowAbort | null = null;
+
+  /** Notes one failure of the current step. */
+  note(abort: DataflowAbort): void {
+    if (this.least === null || compareInfo(abort.failure, this.least.failure) < 0) this.least = abort;
+  }
+
+  /** Throws the least failure noted since the last check, if any. */
+  check(): void {
+    const least = this.least;
+    if (least === null) return;
+    this.least = null;
+    throw least;
   }
 }
 

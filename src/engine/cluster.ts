@@ -1,19 +1,28 @@
 /**
- * The two points where workers would have to agree, kept narrow for a sharded runtime.
+ * How one worker cooperates with the others (ENGINE.md "Sharding across workers").
  *
- * Every worker of a sharded runtime runs the same dataflow over its shard (ENGINE.md
- * "Sharding across workers"). Only two things then need the other workers:
- * - before rows enter an arrangement they are routed to the worker owning
- *   `hash(key) mod workers` (`exchange`), one barrier per exchange site and time;
- * - a scope's next time to process is the minimum over all workers' candidates
- *   (`agreeNextTime`), so every worker steps through the same times.
- * A single worker owns everything: both are the identity (`SINGLE_WORKER`). Operators
- * and schedulers call only these hooks, so another runtime can plug in without touching
- * them. (A sharded runtime must also step a node at an agreed time on every worker, even
- * one with no local work there, since the node's exchange is a collective step.)
+ * Every worker of a sharded runtime runs the same dataflows over its shard. The engine
+ * never talks to other workers itself: the tick path is *resumable* (`Steps`, a
+ * generator) and `yield`s a `Collective` at each point where the workers must meet,
+ * then continues with the `CollectiveReply` its driver sends back:
+ * - `exchange`: before rows enter an arrangement they go to the worker owning
+ *   `shardOf(hash(key))`; `parts[w]` is what this worker sends to worker w, the reply is
+ *   everything sent to it (one barrier per exchange site and time);
+ * - `agree`: a scope's (or a root node's) next time is the minimum of every worker's
+ *   candidate, so every worker steps through the same times;
+ * - `done` / `abort`: the end of a dataflow's run agrees whether it failed and how.
+ * A driver that learns a peer aborted resumes the generator with `throw(PeerAbort)`.
+ *
+ * With one worker nothing is yielded but `done`/`abort` (one per dataflow run) and the
+ * occasional `agree` is never needed: `runLocal` answers everything at once. All
+ * collectives happen in the same order on every worker because every worker makes the
+ * same scheduling decisions from agreed times (the argument is in ARCHITECTURE.md).
  */
 import type { Batch } from './batch.js';
+import { hashRow } from './consolidate.js';
+import type { RankedFailure } from './failure-rank.js';
 import type { Time } from './time.js';
+import type { Value } from '../lang/value.js';
 
 /** Where rows are exchanged: an arranging item of the program. */
 export interface ExchangeSite {
@@ -21,19 +30,100 @@ export interface ExchangeSite {
   readonly item: number;
 }
 
-/** How one worker cooperates with the others. */
+/** Which worker this is, of how many. */
 export interface Cluster {
-  /** This worker's share of the batches entering the arrangement at `site` at time `t`. */
-  exchange(site: ExchangeSite, t: Time, batches: readonly Batch[]): readonly Batch[];
-  /**
-   * The time processed next — by a nested scope, or by the current root node — given
-   * this worker's earliest pending time there; undefined when no worker has any.
-   */
-  agreeNextTime(scope: number, local: Time | undefined): Time | undefined;
+  readonly workers: number;
+  /** This worker's index, 0 ≤ index < workers. */
+  readonly index: number;
 }
 
 /** The cluster of one worker: every row is local and every local choice is final. */
-export const SINGLE_WORKER: Cluster = {
-  exchange: (_site, _t, batches) => batches,
-  agreeNextTime: (_scope, local) => local,
-};
+export const SINGLE_WORKER: Cluster = { workers: 1, index: 0 };
+
+/**
+ * The worker owning a 32-bit hash. Traces bucket keys by the hash's *low* bits, so the
+ * owner is taken from the high bits: a worker's keys still spread over its tables.
+ */
+export function shardOf(hash: number, workers: number): number {
+  return workers === 1 ? 0 : Math.floor(((hash >>> 0) * workers) / 4294967296);
+}
+
+/**
+ * True when this worker keeps the input row `(key ; val)`: rows are spread by a hash of
+ * the whole row, so a retraction always meets the row it retracts.
+ */
+export function ownsRow(cluster: Cluster, key: Value, val: Value): boolean {
+  return cluster.workers === 1 || shardOf(hashRow(key, val), cluster.workers) === cluster.index;
+}
+
+/** A point where every worker must meet (see the module header). */
+export type Collective =
+  | {
+      readonly kind: 'exchange';
+      readonly site: ExchangeSite;
+      readonly time: Time;
+      /** `parts[w]`: the batches this worker sends to worker w (its own share at its index). */
+      readonly parts: readonly (readonly Batch[])[];
+    }
+  | { readonly kind: 'agree'; readonly scope: number; readonly time: Time | undefined }
+  | { readonly kind: 'done' }
+  | { readonly kind: 'abort'; readonly failure: RankedFailure };
+
+/** The answer to a collective, when no worker aborted. */
+export type CollectiveReply =
+  /** exchange: every batch sent to this worker, senders in worker order. */
+  | { readonly kind: 'batches'; readonly batches: readonly Batch[] }
+  /** agree: the least candidate of all workers (undefined when nobody has one). */
+  | { readonly kind: 'time'; readonly time: Time | undefined }
+  /** done: every worker completed its run. */
+  | { readonly kind: 'done' }
+  /** abort: the failure all workers agree on (the least of those reported). */
+  | { readonly kind: 'failed'; readonly failure: RankedFailure };
+
+/** A resumable computation that meets the other workers at its `yield`s. */
+export type Steps<R> = Generator<Collective, R, CollectiveReply>;
+
+/** Thrown into a worker's run (by its driver) when another worker's run failed. */
+export class PeerAbort extends Error {
+  override name = 'PeerAbort';
+
+  constructor(readonly failure: RankedFailure) {
+    super(failure.failure.message);
+  }
+}
+
+/** The reply a lone worker gives itself. */
+export function answerAlone(c: Collective): CollectiveReply {
+  switch (c.kind) {
+    case 'exchange':
+      if (c.parts.length !== 1) throw new RangeError(`a lone worker cannot exchange with ${c.parts.length}`);
+      return { kind: 'batches', batches: c.parts[0] as readonly Batch[] };
+    case 'agree':
+      return { kind: 'time', time: c.time };
+    case 'done':
+      return DONE;
+    case 'abort':
+      return { kind: 'failed', failure: c.failure };
+  }
+}
+
+const DONE: CollectiveReply = { kind: 'done' };
+
+/** Runs `steps` to completion as the only worker. */
+export function runLocal<R>(steps: Steps<R>): R {
+  let next = steps.next(DONE);
+  while (next.done !== true) next = steps.next(answerAlone(next.value));
+  return next.value;
+}
+
+/** The reply's batches; anything else means the workers' collectives are out of step. */
+export function repliedBatches(reply: CollectiveReply, site: ExchangeSite): readonly Batch[] {
+  if (reply.kind === 'batches') return reply.batches;
+  throw new RangeError(`exchange at item ${site.item} of scope ${site.scope} got a "${reply.kind}" reply`);
+}
+
+/** The reply's agreed time; anything else means the workers' collectives are out of step. */
+export function repliedTime(reply: CollectiveReply, scope: number): Time | undefined {
+  if (reply.kind === 'time') return reply.time;
+  throw new RangeError(`time agreement of scope ${scope} got a "${reply.kind}" reply`);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BatchBuilder } from './batch.js';
 import { Budget } from './budget.js';
-import { SINGLE_WORKER } from './cluster.js';
+import { SINGLE_WORKER, runLocal } from './cluster.js';
 import { DataflowInstance } from './dataflow.js';
 import { appendRows } from './test-kit.js';
 import { Trace } from './trace.js';
@@ -40,7 +40,7 @@ describe('DataflowInstance', () => {
     for (const node of instance.inputs.get(0) ?? []) node.input.receive([0, 0], input.build());
     for (const node of instance.importNodes.get('a') ?? [])
       node.input.receive([0, 0], appendRows(imported, [0], [[[1], [9], 1]]));
-    const out = instance.runEpoch(0);
+    const out = runLocal(instance.runEpoch(0));
     expect(out).toHaveLength(1);
     expect(out[0]?.trace).toBe(published);
     expect(out[0]?.batch.vals).toEqual([[9, 2]]);

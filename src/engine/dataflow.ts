@@ -15,10 +15,11 @@
  */
 import type { DataflowId } from './api.js';
 import type { Budget } from './budget.js';
-import type { Cluster } from './cluster.js';
+import type { Cluster, Steps } from './cluster.js';
 import { ExportSink } from './export.js';
 import type { Node, RunContext } from './node.js';
 import { ArrangeNode } from './operators/arrange.js';
+import { keyPartitioned } from './partitioned.js';
 import { VariableNode } from './operators/variable.js';
 import { enterMap, feedbackMap, exportMap, leaveMap } from './operators/edges.js';
 import { ForwardNode } from './operators/forward.js';
@@ -66,6 +67,8 @@ export class DataflowInstance {
   // Readers this dataflow holds on traces it does not own (published by others).
   private readonly foreign: { trace: Trace; reader: Reader }[] = [];
   private readonly importTraces: ReadonlySet<Trace>;
+  // Items whose rows already sit on their key's owner (their arrangements need no exchange).
+  private readonly partitioned: boolean[][];
 
   constructor(
     private readonly program: ProgramIr,
@@ -73,6 +76,7 @@ export class DataflowInstance {
   ) {
     this.ctx = { dataflow: options.dataflow, budget: options.budget, cluster: options.cluster, inspects: [] };
     this.importTraces = new Set(options.imports.values());
+    this.partitioned = keyPartitioned(program);
     this.root = this.buildScope(0, null, options.imports);
     for (const e of program.exports) {
       const trace = options.exports.get(e.name);
@@ -169,7 +173,7 @@ export class DataflowInstance {
         return node;
       }
       case 'arrange': {
-        const node = new ArrangeNode(ctx, rt, item);
+        const node = new ArrangeNode(ctx, rt, item, !this.partitioned[scopeId]?.[item.input]);
         this.node(scopeId, item.input).connect(node.input, null);
         this.owned.push(node.index);
         return node;
@@ -211,9 +215,9 @@ export class DataflowInstance {
     return { trace, reader: r };
   }
 
-  /** Runs epoch `epoch` to completion; returns the batches its exports published. */
-  runEpoch(epoch: number): Published[] {
-    this.root.runEpoch(epoch);
+  /** Runs epoch `epoch` to completion (resumably); returns the batches its exports published. */
+  *runEpoch(epoch: number): Steps<Published[]> {
+    yield* this.root.runEpoch(epoch);
     const out: Published[] = [];
     for (const sink of this.sinks) {
       const batch = sink.flush(epoch);

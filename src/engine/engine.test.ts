@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineUsageError } from './api.js';
 import type { TraceId } from './api.js';
+import { ownsRow, runLocal } from './cluster.js';
 import { Engine } from './engine.js';
 import { compile } from '../lang/compile.js';
 import type { ProgramIr } from '../lang/ir.js';
@@ -230,5 +231,20 @@ describe('Engine', () => {
     engine.tick();
     const arrange = engine.stats(a.dataflow).find((s) => s.item === 1);
     expect(arrange).toMatchObject({ inLastTick: 1, outLastTick: 1, inTotal: 3, outTotal: 3, recordsHeld: 3 });
+  });
+
+  it('gives every fed row one owner when sharded, and runs a shard only through its steps', () => {
+    const shards = [0, 1, 2].map((index) => new Engine(OPTIONS, { workers: 3, index }));
+    const installed = shards.map((e) => runLocal(e.installSteps(IDENTITY, new Map())));
+    for (let k = 0; k < 30; k++)
+      shards.forEach((e, i) => e.feed(installed[i]?.dataflow ?? 0, 0, [k], [], 0, 1));
+    expect(() => shards[0]?.tick()).toThrow(EngineUsageError);
+    expect(() => shards[0]?.install(IDENTITY, new Map())).toThrow(/driven by its runtime/);
+    // Every row is staged on exactly one worker (the one `ownsRow` names).
+    const owners = Array.from({ length: 30 }, (_, k) =>
+      [0, 1, 2].filter((index) => ownsRow({ workers: 3, index }, [k], [])),
+    );
+    expect(owners.every((o) => o.length === 1)).toBe(true);
+    expect(new Set(owners.flat()).size).toBe(3);
   });
 });

@@ -16,8 +16,17 @@
  *   failed dataflow is rebuilt at each later tick from its retained input history (all
  *   rows released to it, consolidated) and its imports' current contents, as one batch
  *   at the closing epoch, with fresh published traces.
+ * - Sharding (`cluster`, one engine per worker): every worker installs, feeds, ticks and
+ *   drops the same things in the same order; each keeps only its shard of the fed rows
+ *   (`ownsRow`, so a retraction meets its row) and of every trace, and is given only its
+ *   share of a new dataflow's `initial` rows.
+ *   `installSteps`/`tickSteps` are resumable and meet the other workers at their
+ *   `yield`s (cluster.ts); `install`/`tick` run them alone and are for one worker only.
+ *   Each dataflow's run ends with an agreement on its failure, so a program failed on
+ *   one worker is failed on all, with the same report. `read` answers from the shard.
  * Errors: misuse (unknown ids, feeding the past, reading a failed trace, dropping a
- * dataflow whose traces are imported) throws `EngineUsageError`; nothing else escapes.
+ * dataflow whose traces are imported, the synchronous API on a shard) throws
+ * `EngineUsageError`; nothing else escapes.
  */
 import { EngineUsageError } from './api.js';
 import type {
@@ -33,10 +42,11 @@ import type {
   TickResult,
   TraceId,
 } from './api.js';
-import { Budget, DataflowAbort } from './budget.js';
+import { Budget, asAbort } from './budget.js';
 import type { FailureInfo } from './budget.js';
-import { SINGLE_WORKER } from './cluster.js';
-import type { Cluster } from './cluster.js';
+import { PeerAbort, SINGLE_WORKER, ownsRow, runLocal } from './cluster.js';
+import type { Cluster, Collective, Steps } from './cluster.js';
+import type { RankedFailure } from './failure-rank.js';
 import { InputLog, batchesByInput } from './inputs.js';
 import type { InputRow } from './inputs.js';
 import { DataflowInstance } from './dataflow.js';
@@ -48,6 +58,8 @@ import type { KeyTrace } from './trace.js';
 import type { ProgramIr } from '../lang/ir.js';
 import { compareValues, hashValue } from '../lang/value-order.js';
 import type { Value } from '../lang/value.js';
+
+const DONE: Collective = { kind: 'done' };
 
 // Everything the engine keeps for one installed dataflow.
 interface DataflowState {
@@ -83,7 +95,8 @@ export class Engine implements EngineApi {
 
   constructor(
     options: EngineOptions,
-    private readonly cluster: Cluster = SINGLE_WORKER,
+    /** Which worker this engine is, of how many. */
+    readonly cluster: Cluster = SINGLE_WORKER,
   ) {
     this.budget = new Budget(options.maxIterations, options.maxSeconds, options.now ?? (() => Date.now()));
   }
@@ -98,6 +111,14 @@ export class Engine implements EngineApi {
     imports: ReadonlyMap<string, TraceId>,
     initial: readonly InitialUpdate[] = [],
   ): Installed {
+    return runLocal(this.alone('install').installSteps(program, imports, initial));
+  }
+
+  *installSteps(
+    program: ProgramIr,
+    imports: ReadonlyMap<string, TraceId>,
+    initial: readonly InitialUpdate[] = [],
+  ): Steps<Installed> {
     for (const imp of program.imports) {
       const id = imports.get(imp.name);
       if (id === undefined || !this.traces.has(id)) {
@@ -129,7 +150,8 @@ export class Engine implements EngineApi {
       entry.importers.set(state, [...(entry.importers.get(state) ?? []), name]);
     }
     this.dataflows.set(id, state);
-    // Past initial rows are history to catch up on; present and future ones wait like feeds.
+    // Past initial rows are history to catch up on; present and future ones wait like
+    // feeds. (A sharded engine is given only its share of them.)
     for (const u of initial) {
       if (u.time < this.open) state.inputs.retain([u]);
       else state.inputs.stage(u, u.time);
@@ -140,7 +162,7 @@ export class Engine implements EngineApi {
     if (upstream !== null) failures.push(upstreamFailure(state, upstream));
     // At epoch 0 there is no closed past (published traces are still empty).
     else if (this.open === 0) state.instance = this.build(state);
-    else this.rebuild(state, this.open - 1, inspects, failures);
+    else yield* this.rebuild(state, this.open - 1, inspects, failures);
     if (state.instance !== null) state.instance.compact(this.open);
     return { dataflow: id, exports, catchUp: { epoch: this.open, inspects, failures } };
   }
@@ -153,10 +175,14 @@ export class Engine implements EngineApi {
     if (!Number.isSafeInteger(time) || time < this.open) {
       throw new EngineUsageError(`feed: cannot feed time ${time}; the open epoch is ${this.open}`);
     }
-    state.inputs.stage({ input, key, val, diff }, time);
+    if (ownsRow(this.cluster, key, val)) state.inputs.stage({ input, key, val, diff }, time);
   }
 
   tick(): TickResult {
+    return runLocal(this.alone('tick').tickSteps());
+  }
+
+  *tickSteps(): Steps<TickResult> {
     const epoch = this.open;
     const inspects: InspectUpdate[] = [];
     const failures: DataflowFailure[] = [];
@@ -168,11 +194,11 @@ export class Engine implements EngineApi {
         this.fail(state);
         failures.push(upstreamFailure(state, upstream));
       } else if (state.instance === null) {
-        this.rebuild(state, epoch, inspects, failures);
+        yield* this.rebuild(state, epoch, inspects, failures);
       } else {
         for (const node of state.instance.allNodes()) resetCounters(node);
         feedRows(state.instance, released, [epoch, 0]);
-        this.run(state, state.instance, epoch, inspects, failures);
+        yield* this.run(state, state.instance, epoch, inspects, failures);
       }
     }
     this.open = epoch + 1;
@@ -253,6 +279,12 @@ export class Engine implements EngineApi {
     });
   }
 
+  // This engine, if it is the only worker (the synchronous API is for one worker only).
+  private alone(what: string): this {
+    if (this.cluster.workers === 1) return this;
+    throw new EngineUsageError(`${what}: a sharded engine runs through its Steps, driven by its runtime`);
+  }
+
   private state(dataflow: DataflowId): DataflowState {
     const state = this.dataflows.get(dataflow);
     if (state === undefined) throw new EngineUsageError(`no dataflow ${dataflow}`);
@@ -285,12 +317,12 @@ export class Engine implements EngineApi {
   }
 
   // Builds a fresh instance and runs everything retained (and imported) as one batch at `epoch`.
-  private rebuild(
+  private *rebuild(
     state: DataflowState,
     epoch: number,
     inspects: InspectUpdate[],
     failures: DataflowFailure[],
-  ): void {
+  ): Steps<void> {
     // Whatever a failed run left in the published traces is discarded with it.
     for (const traceId of state.exports.values())
       (this.traces.get(traceId) as PublishedTrace).trace = new Trace();
@@ -307,26 +339,44 @@ export class Engine implements EngineApi {
         for (const node of nodes) node.input.receive(time, snapshot);
       else instance.skipHistory(trace);
     }
-    this.run(state, instance, epoch, inspects, failures);
+    yield* this.run(state, instance, epoch, inspects, failures);
   }
 
-  // Runs one epoch of one dataflow, publishing to importers; a failure discards the instance.
-  private run(
+  /**
+   * Runs one epoch of one dataflow, publishing to importers; a failure discards the
+   * instance. The run ends with a collective on every worker: `done`, or `abort` with
+   * this worker's failure; whichever worker failed, all agree on the least failure
+   * (failure-rank.ts) and all discard the instance.
+   */
+  private *run(
     state: DataflowState,
     instance: DataflowInstance,
     epoch: number,
     inspects: InspectUpdate[],
     failures: DataflowFailure[],
-  ): void {
+  ): Steps<void> {
     this.budget.start();
-    let published: Published[];
+    let published: Published[] = [];
+    let failed: RankedFailure | null = null;
     try {
-      published = instance.runEpoch(epoch);
+      published = yield* instance.runEpoch(epoch);
+      yield DONE;
     } catch (e) {
+      if (e instanceof PeerAbort) failed = e.failure;
+      else {
+        const abort = asAbort(e);
+        const reply = yield { kind: 'abort', failure: { failure: abort.failure, position: abort.position } };
+        if (reply.kind !== 'failed') {
+          throw new RangeError(`an aborted run got a "${reply.kind}" reply`, { cause: e });
+        }
+        failed = reply.failure;
+      }
+    }
+    if (failed !== null) {
       // A failed run's partial inspect reports are dropped with its state.
       instance.ctx.inspects.length = 0;
       this.fail(state);
-      failures.push(attribute(state, asFailure(e)));
+      failures.push(attribute(state, failed.failure));
       return;
     }
     for (const u of instance.ctx.inspects) inspects.push(u);
@@ -355,17 +405,6 @@ export class Engine implements EngineApi {
     state.instance?.dispose();
     state.instance = null;
   }
-}
-
-/**
- * The failure an exception inside a run stands for. Anything but a `DataflowAbort` is an
- * engine fault (or the JS stack exhausted by a pathological value); it still only fails
- * the one dataflow, so a tick always completes.
- */
-function asFailure(e: unknown): FailureInfo {
-  if (e instanceof DataflowAbort) return e.failure;
-  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return { kind: 'term', message: `internal engine error (${message})` };
 }
 
 /** Queues input rows at `time` on the dataflow's input nodes. */

@@ -9,16 +9,19 @@
  * the batch there. A node producing an arrangement exposes its `trace`, which readers
  * in the same or nested scopes index directly (shared arrangements).
  *
+ * Collective nodes (arrangements, child scopes) are stepped through `steps`, a generator
+ * that may meet the other workers (cluster.ts); every other node steps synchronously.
+ *
  * Also here: `Emitter` (collects a step's output by time) and `RunContext` (what every
- * node of one dataflow shares: budget, cluster hooks, inspect sink).
+ * node of one dataflow shares: budget, which worker of how many, inspect sink).
  */
 import type { DataflowId, InspectUpdate } from './api.js';
 import { BatchBuilder } from './batch.js';
 import type { Batch } from './batch.js';
 import type { Budget } from './budget.js';
-import type { Cluster } from './cluster.js';
+import type { Cluster, Steps } from './cluster.js';
 import type { Agenda, Port, Receiver } from './port.js';
-import { compareLex, timeEquals } from './time.js';
+import { compareLex, formatTime, timeEquals } from './time.js';
 import type { Time } from './time.js';
 import type { Trace } from './trace.js';
 import type { ItemIr } from '../lang/ir.js';
@@ -63,6 +66,14 @@ export abstract class Node {
   emittedTotal = 0;
   /** The arrangement this node's output is, if it is arranged. */
   trace: Trace | null = null;
+  /**
+   * True for nodes whose step may meet the other workers (`steps`): arrangements and
+   * child scopes. When sharded, every worker steps them at every agreed time of their
+   * scope, with local work or not, since the meeting needs everyone.
+   */
+  collective = false;
+  /** True for a child scope: its step runs the child, always resumably (`steps`). */
+  readonly nested: boolean = false;
 
   constructor(
     readonly ctx: RunContext,
@@ -80,6 +91,11 @@ export abstract class Node {
 
   /** Processes everything pending at exactly `t`. */
   abstract step(t: Time): void;
+
+  /** A collective node's step as a resumable computation (only collective nodes have one). */
+  steps(t: Time): Steps<void> {
+    throw new TypeError(`item ${this.item.id} (${this.item.op}) has no collective step at ${formatTime(t)}`);
+  }
 
   /** The input ports (for work counters). */
   abstract ports(): readonly Port[];

@@ -10,6 +10,9 @@
  *   node that has work at exactly that time, in dependency order (`run`). A child scope
  *   node steps by running the child for the current time, so the child finishes all of
  *   its times with that prefix before the parent moves on.
+ * Both are resumable (`Steps`, cluster.ts): a child scope and, when sharded, an
+ * arrangement's exchange and every agreement on a next time are points where all
+ * workers meet. A failure leaving a step gets its schedule position (failure-rank.ts).
  * Every time a port starts holding is scheduled on its scope's agenda; a time whose
  * prefix lies ahead of the parent's current time (work due at a later outer iteration)
  * is also scheduled on the parent, recursively, so the parent visits it even if nothing
@@ -22,7 +25,11 @@
 import { earliest, Node } from './node.js';
 import type { RunContext, ScopeHandle } from './node.js';
 import type { Port } from './port.js';
-import { compareLex, formatTime, hasPrefix, resize, timeEquals } from './time.js';
+import { asAbort } from './budget.js';
+import { PeerAbort, repliedTime } from './cluster.js';
+import type { Steps } from './cluster.js';
+import { timeWidth } from './operators/edges.js';
+import { compareLex, coord, formatTime, hasPrefix, resize, timeEquals } from './time.js';
 import type { Time } from './time.js';
 import type { ScopeLabel } from './budget.js';
 import type { ItemIr } from '../lang/ir.js';
@@ -74,50 +81,92 @@ export class ScopeRuntime implements ScopeHandle {
     return this.agenda[0];
   }
 
-  /** Root only: processes everything of epoch `epoch`, node by node. */
-  runEpoch(epoch: number): void {
+  /**
+   * Root only: processes everything of epoch `epoch`, node by node. When sharded, the
+   * workers agree on each collective node's next time (the least of their candidates).
+   */
+  *runEpoch(epoch: number): Steps<void> {
     const budget = this.ctx.budget;
-    const cluster = this.ctx.cluster;
-    for (const node of this.nodes) {
+    const shared = this.ctx.cluster.workers > 1;
+    const nodes = this.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as Node;
+      const agreeing = shared && node.collective;
       for (;;) {
-        const t = cluster.agreeNextTime(this.id, node.nextTime());
+        let t = node.nextTime();
+        if (agreeing) t = repliedTime(yield { kind: 'agree', scope: this.id, time: t }, this.id);
         if (t === undefined) break;
-        if (t[0] !== epoch) throw invariant(node.item, t, `epoch ${epoch}`);
-        node.step(t);
-        budget.checkTime();
+        try {
+          if (t[0] !== epoch) throw invariant(node.item, t, `epoch ${epoch}`);
+          // Alone, only a child scope needs its resumable step (an arrangement has no one to meet).
+          if (shared ? node.collective : node.nested) yield* node.steps(t);
+          else node.step(t);
+          budget.checkTime();
+        } catch (e) {
+          throw located(e, [i, coord(t, 0), coord(t, 1)]);
+        }
       }
     }
   }
 
-  /** Nested scopes: processes every pending time with prefix `prefix`, in order. */
-  run(prefix: Time): void {
+  /**
+   * Nested scopes: processes every pending time with prefix `prefix`, in order. When
+   * sharded, each next time is agreed by all workers, and collective nodes step at every
+   * agreed time (the meeting needs everyone).
+   */
+  *run(prefix: Time): Steps<void> {
     const budget = this.ctx.budget;
     const outer = budget.running;
     budget.running = this.label;
+    const shared = this.ctx.cluster.workers > 1;
+    const nodes = this.nodes;
+    const width = timeWidth(this.depth);
     let iterations = 0;
     for (;;) {
-      const local = this.agenda[0];
-      const t = this.ctx.cluster.agreeNextTime(
-        this.id,
-        local !== undefined && hasPrefix(local, prefix) ? local : undefined,
-      );
+      const head = this.agenda[0];
+      const local = head !== undefined && hasPrefix(head, prefix) ? head : undefined;
+      const t = shared ? repliedTime(yield { kind: 'agree', scope: this.id, time: local }, this.id) : local;
       if (t === undefined) break;
       if (local !== undefined && timeEquals(local, t)) this.agenda.shift();
       this.current = t;
       iterations++;
-      budget.checkIterations(this.label, iterations, t);
-      budget.checkTime();
-      for (const node of this.nodes) {
-        const nt = node.nextTime();
-        if (nt === undefined) continue;
-        const c = compareLex(nt, t);
-        if (c === 0) node.step(t);
-        else if (c < 0) throw invariant(node.item, nt, formatTime(t));
+      let i = -1;
+      try {
+        budget.checkIterations(this.label, iterations, t);
+        budget.checkTime();
+        for (i = 0; i < nodes.length; i++) {
+          const node = nodes[i] as Node;
+          const nt = node.nextTime();
+          let due = false;
+          if (nt !== undefined) {
+            const c = compareLex(nt, t);
+            if (c < 0) throw invariant(node.item, nt, formatTime(t));
+            due = c === 0;
+          }
+          if (shared && node.collective) yield* node.steps(t);
+          else if (due) {
+            if (node.nested) yield* node.steps(t);
+            else node.step(t);
+          }
+        }
+      } catch (e) {
+        throw located(e, [...resize(t, width), i]);
       }
     }
     this.current = null;
     budget.running = outer;
   }
+}
+
+/**
+ * The failure an exception stands for, with this scope level's coordinates put in
+ * front of its position (failure-rank.ts). A peer's abort passes through untouched.
+ */
+function located(e: unknown, where: readonly number[]): unknown {
+  if (e instanceof PeerAbort) return e;
+  const abort = asAbort(e);
+  abort.position.unshift(...where);
+  return abort;
 }
 
 function invariant(item: ItemIr, t: Time, now: string): Error {
@@ -145,8 +194,15 @@ export class ScopeNode extends Node {
     return this.scope.depth === 0 ? h : resize(h, this.child.depth);
   }
 
+  override collective = true;
+  override readonly nested = true;
+
   step(t: Time): void {
-    this.child.run(this.scope.depth === 0 ? [t[0] as number] : t);
+    throw new TypeError(`scope item ${this.item.id} runs through its scope's steps, not at ${formatTime(t)}`);
+  }
+
+  override steps(t: Time): Steps<void> {
+    return this.child.run(this.scope.depth === 0 ? [t[0] as number] : t);
   }
 
   ports(): readonly Port[] {

@@ -72,6 +72,15 @@ describe('generated rows', () => {
     expect(wide.every(([k]) => Array.isArray(k) && k.length === 3)).toBe(true);
   });
 
+  it('splits its rows into one share per worker by row index, each generated alone', () => {
+    for (const name of ['random:nodes=50,edges=23', 'iota:10']) {
+      const all = recipeRows(recipe(name));
+      const shares = [0, 1, 2].map((index) => recipeRows(recipe(name), { workers: 3, index }));
+      expect(shares.flat()).toHaveLength(all.length);
+      shares.forEach((share, index) => expect(share).toEqual(all.filter((_, e) => e % 3 === index)));
+    }
+  });
+
   it('numbers iota rows from zero', () => {
     expect(recipeRows(recipe('iota:3')).map(([k]) => k)).toEqual([[0], [1], [2]]);
   });

@@ -121,15 +121,28 @@ function randomField(recipe: Extract<Recipe, { kind: 'random' }>, e: number, i: 
   return int(splitmix((base + BigInt(i)) & U64_MAX) % recipe.nodes);
 }
 
-/** Every row of a recipe as `[key, val]`, in row order. `recipeProblem` must be null. */
-export function recipeRows(recipe: Recipe): [key: Value, val: Value][] {
+/** Which rows of a recipe to make: those whose index is `index` modulo `workers`. */
+export interface RowShare {
+  readonly workers: number;
+  readonly index: number;
+}
+
+const ALL_ROWS: RowShare = { workers: 1, index: 0 };
+
+/**
+ * The rows of a recipe as `[key, val]`, in row order: all of them, or only one worker's
+ * share (rows `e` with `e mod workers = index`, so the shares partition the rows and
+ * each worker generates only its own). `recipeProblem` must be null.
+ */
+export function recipeRows(recipe: Recipe, share: RowShare = ALL_ROWS): [key: Value, val: Value][] {
   const rows: [Value, Value][] = [];
+  const { workers, index } = share;
   if (recipe.kind === 'iota') {
-    for (let i = 0; i < Number(recipe.n); i++) rows.push([[i], UNIT]);
+    for (let i = index; i < Number(recipe.n); i += workers) rows.push([[i], UNIT]);
     return rows;
   }
   const arity = Number(recipe.arity);
-  for (let e = 0; e < Number(recipe.edges); e++) {
+  for (let e = index; e < Number(recipe.edges); e += workers) {
     const key: Value[] = [];
     for (let i = 0; i < arity; i++) key.push(randomField(recipe, e, i));
     rows.push([key, UNIT]);

@@ -14,6 +14,8 @@ import type {
   TickResult,
   TraceId,
 } from '../engine/api.js';
+import { SINGLE_WORKER } from '../engine/cluster.js';
+import type { Steps } from '../engine/cluster.js';
 import type { ProgramIr } from '../lang/ir.js';
 import type { Value } from '../lang/value.js';
 
@@ -24,9 +26,16 @@ interface Fed {
   readonly diff: number;
 }
 
+/** Steps that meet no other worker: `f`'s result, computed when first resumed. */
+function* immediately<R>(f: () => R): Steps<R> {
+  yield* [];
+  return f();
+}
+
 /** Records every call; ticks return the failures queued in `nextFailures`. */
 class RecordingEngine implements EngineApi {
   epoch = 0;
+  readonly cluster = SINGLE_WORKER;
   readonly installs: {
     program: ProgramIr;
     imports: ReadonlyMap<string, TraceId>;
@@ -51,6 +60,18 @@ class RecordingEngine implements EngineApi {
 
   feed(dataflow: DataflowId, _input: number, key: Value, _val: Value, time: number, diff: number): void {
     this.fed.push({ dataflow, key, time, diff });
+  }
+
+  installSteps(
+    program: ProgramIr,
+    imports: ReadonlyMap<string, TraceId>,
+    initial: readonly InitialUpdate[] = [],
+  ): Steps<Installed> {
+    return immediately(() => this.install(program, imports, initial));
+  }
+
+  tickSteps(): Steps<TickResult> {
+    return immediately(() => this.tick());
   }
 
   tick(): TickResult {

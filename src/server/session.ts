@@ -12,6 +12,12 @@
  *
  * Generated sources (`random:…`, `iota:N`, `clock`) are installed by the first `install`
  * importing them, under their canonical names, and live on until dropped.
+ *
+ * Sharded, every worker runs a session over its shard (`executeLineSteps`): sessions
+ * decide everything from the command stream and the registry, which are the same on
+ * every worker, so they all take the same decisions and emit the same events, except
+ * that `peek` rows and inspect updates come from the worker's own shard (the runtime
+ * gathers them).
  */
 import { parseCommand } from './commands.js';
 import { helpText } from './commands.js';
@@ -28,6 +34,8 @@ import type { Command } from './commands.js';
 import type { ErrorEvent, InspectEvent, ListEvent, ServerEvent } from './events.js';
 import type { SourceKind } from './sources.js';
 import type { EngineApi, OperatorStats, TickResult, TraceId } from '../engine/api.js';
+import { runLocal } from '../engine/cluster.js';
+import type { Steps } from '../engine/cluster.js';
 import type { Value } from '../lang/value.js';
 
 /** Budgets used when the user sets none: they stop a runaway loop within a few seconds. */
@@ -81,11 +89,19 @@ export class Session {
    * goes on and the bug is visible.
    */
   executeLine(line: string): ServerEvent[] {
+    return runLocal(this.executeLineSteps(line));
+  }
+
+  /**
+   * `executeLine` as a resumable computation (cluster.ts): with a sharded engine, every
+   * worker's session runs the same line and the workers meet at its `yield`s.
+   */
+  *executeLineSteps(line: string): Steps<ServerEvent[]> {
     const parsed = parseCommand(line);
     if (parsed === null) return [];
     if ('error' in parsed) return [errorEvent(parsed.error)];
     try {
-      return this.execute(parsed);
+      return yield* this.executeSteps(parsed);
     } catch (e) {
       const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       return [errorEvent(`internal error while running "${line.trim()}": ${reason}`)];
@@ -94,13 +110,18 @@ export class Session {
 
   /** Executes one command. */
   execute(command: Command): ServerEvent[] {
+    return runLocal(this.executeSteps(command));
+  }
+
+  /** `execute` as a resumable computation. */
+  *executeSteps(command: Command): Steps<ServerEvent[]> {
     switch (command.kind) {
       case 'install':
-        return this.install(command.name, command.file);
+        return yield* this.install(command.name, command.file);
       case 'feed':
         return this.feed(command);
       case 'tick':
-        return this.tick();
+        return yield* this.tick();
       case 'drop':
         return [this.drop(command.name)];
       case 'peek':
@@ -131,7 +152,7 @@ export class Session {
     return entry && this.engine.stats(entry.dataflow);
   }
 
-  private install(name: string, file: string): ServerEvent[] {
+  private *install(name: string, file: string): Steps<ServerEvent[]> {
     // The file is read and compiled first, as the reference does (it parses on intake).
     const text = this.readFile(file);
     if (text === undefined) return [errorEvent(`cannot read program file "${file}"`, { program: name })];
@@ -185,13 +206,13 @@ export class Session {
     }
 
     // Everything checked: install the sources, then the program.
-    for (const source of needed.values()) this.addSource(source);
+    for (const source of needed.values()) yield* this.addSource(source);
     const imports = new Map<string, TraceId>();
     for (const imp of program.imports) {
       const trace = this.registry.trace(canonicalName(imp.name));
       if (trace) imports.set(imp.name, trace.trace);
     }
-    const installed = this.engine.install(program, imports);
+    const installed = yield* this.engine.installSteps(program, imports);
     this.registry.add(
       {
         name,
@@ -207,8 +228,8 @@ export class Session {
     return [{ event: 'installed', name }, ...this.resultEvents(installed.catchUp)];
   }
 
-  private addSource(source: NeededSource): void {
-    const { dataflow, trace } = installSource(this.engine, source.name, source.kind);
+  private *addSource(source: NeededSource): Steps<void> {
+    const { dataflow, trace } = yield* installSource(this.engine, source.name, source.kind);
     this.registry.add(
       {
         name: source.name,
@@ -244,8 +265,8 @@ export class Session {
     return [];
   }
 
-  private tick(): ServerEvent[] {
-    const result = this.engine.tick();
+  private *tick(): Steps<ServerEvent[]> {
+    const result = yield* this.engine.tickSteps();
     const events = this.resultEvents(result);
     const clock = this.registry.program(CLOCK);
     if (clock?.origin === 'clock') advanceClock(this.engine, clock.dataflow, result.epoch);

@@ -11,6 +11,8 @@
 import { clockRow, recipeRows } from './generated.js';
 import type { Recipe } from './generated.js';
 import type { DataflowId, EngineApi, InitialUpdate, TraceId } from '../engine/api.js';
+import { ownsRow } from '../engine/cluster.js';
+import type { Steps } from '../engine/cluster.js';
 import type { ProgramIr } from '../lang/ir.js';
 
 const NO_SPAN = { start: 0, end: 0 };
@@ -50,21 +52,27 @@ export interface InstalledSource {
 /** What to generate: a recipe's fixed rows, or the clock. */
 export type SourceKind = { readonly kind: 'recipe'; readonly recipe: Recipe } | { readonly kind: 'clock' };
 
-/** Installs a generated source under its canonical `name` with its rows in place. */
-export function installSource(engine: EngineApi, name: string, source: SourceKind): InstalledSource {
-  const initial: InitialUpdate[] =
-    source.kind === 'clock'
-      ? [
-          {
-            input: 0,
-            key: clockRow(engine.epoch)[0],
-            val: clockRow(engine.epoch)[1],
-            time: engine.epoch,
-            diff: 1,
-          },
-        ]
-      : recipeRows(source.recipe).map(([key, val]) => ({ input: 0, key, val, time: 0, diff: 1 }));
-  const installed = engine.install(sourceProgram(name), new Map(), initial);
+/**
+ * Installs a generated source under its canonical `name` with its rows in place
+ * (resumably). A sharded engine gets only its share: a recipe's rows by row index (each
+ * worker generates only its own; nothing ever retracts them), the clock's row on the
+ * worker that owns it (where the tick that retracts it will feed the retraction).
+ */
+export function* installSource(engine: EngineApi, name: string, source: SourceKind): Steps<InstalledSource> {
+  let initial: InitialUpdate[];
+  if (source.kind === 'clock') {
+    const [key, val] = clockRow(engine.epoch);
+    initial = ownsRow(engine.cluster, key, val) ? [{ input: 0, key, val, time: engine.epoch, diff: 1 }] : [];
+  } else {
+    initial = recipeRows(source.recipe, engine.cluster).map(([key, val]) => ({
+      input: 0,
+      key,
+      val,
+      time: 0,
+      diff: 1,
+    }));
+  }
+  const installed = yield* engine.installSteps(sourceProgram(name), new Map(), initial);
   const trace = installed.exports.get(name);
   if (trace === undefined) throw new Error(`engine did not publish the generated source "${name}"`);
   return { dataflow: installed.dataflow, trace };

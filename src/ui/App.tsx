@@ -1,8 +1,8 @@
 /**
  * The playground page: header (title, epoch, workers, budget), then a resizable split —
- * file tabs, file actions and the editor on the left; Console / Traces / Programs tabs
- * on the right. On a phone-sized screen a switch shows one side at a time. The page
- * only renders the store; all engine work runs in the backend worker.
+ * file tabs, file actions and the editor on the left; Console / Traces / Programs /
+ * Plan / Time grid / Timeline tabs on the right. On a phone-sized screen a switch shows
+ * one side at a time. The page only renders the store; all engine work runs in the backend worker.
  */
 import { useState } from 'react';
 import { usePlaygroundState } from './app/context.js';
@@ -14,7 +14,12 @@ import { ResultsTabs } from './layout/ResultsTabs.js';
 import { Split } from './layout/Split.js';
 import { StatusBar } from './layout/StatusBar.js';
 import { NoticeBanner } from './layout/NoticeBanner.js';
+import { NarrativePanel } from './demos/NarrativePanel.js';
+import { HeaderActions } from './share/HeaderActions.js';
 import { ProgramsPanel } from './programs/ProgramsPanel.js';
+import { PlanPanel } from './plan/PlanPanel.js';
+import { TimeGridPanel } from './timegrid/TimeGridPanel.js';
+import { TimelinePanel } from './timeline/TimelinePanel.js';
 import { TracesSlot } from './TracesSlot.js';
 
 function Count({ n }: { readonly n: number }) {
@@ -32,6 +37,7 @@ export function App({ onResetEverything }: { readonly onResetEverything: () => v
       <header className="app-header">
         <h1>DDIR Playground</h1>
         <StatusBar />
+        <HeaderActions />
         <div className="view-switch" role="group" aria-label="Show">
           <button type="button" aria-pressed={view === 'editor'} onClick={() => setView('editor')}>
             Editor
@@ -42,6 +48,7 @@ export function App({ onResetEverything }: { readonly onResetEverything: () => v
         </div>
       </header>
       <NoticeBanner />
+      <NarrativePanel />
       <main className="main">
         <Split
           view={view}
@@ -80,6 +87,9 @@ export function App({ onResetEverything }: { readonly onResetEverything: () => v
                   ),
                   panel: <ProgramsPanel />,
                 },
+                { id: 'plan', label: 'Plan', panel: <PlanPanel /> },
+                { id: 'timegrid', label: 'Time grid', panel: <TimeGridPanel /> },
+                { id: 'timeline', label: 'Timeline', panel: <TimelinePanel /> },
               ]}
             />
           }

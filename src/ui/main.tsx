@@ -1,7 +1,7 @@
 /**
- * Browser entry: boots the playground (saved workspace or the demo, the backend worker,
- * autosave) and mounts it into `#root`. All engine work runs in the worker; this module
- * only wires and renders.
+ * Browser entry: boots the playground (a share/demo link, the saved workspace or the
+ * demo, the backend worker, autosave) and mounts it into `#root`. All engine work runs
+ * in the worker; this module only wires and renders.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,12 +9,33 @@ import { App } from './App.js';
 import { PlaygroundContext } from './app/context.js';
 import { createBrowserBackend } from './backend/browser.js';
 import { bootPlayground } from './state/boot.js';
+import { demoSession } from './demos/demo-session.js';
+import { DEMOS } from './demos/builtin.js';
+import { openingFromHash } from './share/open-link.js';
+import { workerChoices } from './state/settings.js';
 import { clearState } from './state/persist.js';
 import './styles.css';
 
-const { playground, autosave } = bootPlayground(localStorage, (settings) =>
-  createBrowserBackend(settings, settings.workers),
+// A share or demo link opens its workspace; the hash then goes, so a reload restores
+// the autosaved state (PLAYGROUND.md "Share URL format").
+const opening = openingFromHash(
+  location.hash,
+  DEMOS,
+  Math.max(...workerChoices(navigator.hardwareConcurrency)),
 );
+const { playground, autosave } = bootPlayground(
+  localStorage,
+  (settings) => createBrowserBackend(settings, settings.workers),
+  opening,
+);
+if (opening !== null) {
+  if (opening.demo !== null) demoSession(playground).show(opening.demo);
+  history.replaceState(history.state, '', location.pathname + location.search);
+}
+// A link pasted into the address bar of an open page: open it like a fresh visit.
+addEventListener('hashchange', () => {
+  if (openingFromHash(location.hash) !== null) location.reload();
+});
 addEventListener('pagehide', () => autosave.flush());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') autosave.flush();

@@ -1,12 +1,18 @@
 /**
  * `arrange`: indexes a collection by key into a shared trace (no change to contents).
  *
- * At each time the node takes every batch pending at that time, routes it through the
- * cluster's exchange (the one place rows enter an arrangement), appends the updates to
+ * At each time the node takes every batch pending at that time, appends the updates to
  * its trace as one consolidated batch, and emits that batch's delta — an
  * `ArrangedBatch`, grouped by key — to its readers and to any collection consumer.
+ * Sharded, this is the one place rows change workers: before indexing, every update goes
+ * to the worker owning `shardOf(hash(key))` (`route`, then an `exchange` collective), so
+ * each key's whole history lives on exactly one worker — unless the input's rows already
+ * sit on their key's owner (`partitioned.ts`), when the node stays local.
  */
-import type { ExchangeSite } from '../cluster.js';
+import { BatchBuilder, countUpdates } from '../batch.js';
+import type { Batch } from '../batch.js';
+import { repliedBatches, shardOf } from '../cluster.js';
+import type { ExchangeSite, Steps } from '../cluster.js';
 import { Node } from '../node.js';
 import type { RunContext, ScopeHandle } from '../node.js';
 import { Port } from '../port.js';
@@ -24,8 +30,16 @@ export class ArrangeNode extends Node {
   // This arrangement's exchange site (its scope and item).
   private readonly site: ExchangeSite;
 
-  constructor(ctx: RunContext, scope: ScopeHandle, item: ItemIr) {
+  constructor(
+    ctx: RunContext,
+    scope: ScopeHandle,
+    item: ItemIr,
+    /** False when the input's rows already sit on their key's owner (partitioned.ts). */
+    exchanges = true,
+  ) {
     super(ctx, scope, item);
+    // Without an exchange the node never meets the other workers.
+    this.collective = exchanges;
     this.input = new Port(scope);
     this.trace = this.index;
     this.site = { scope: scope.id, item: item.id };
@@ -35,9 +49,29 @@ export class ArrangeNode extends Node {
     return this.input.head();
   }
 
+  /** One worker: everything pending at `t` is indexed here. */
   step(t: Time): void {
-    // The one place rows enter an arrangement: a sharded runtime routes them here.
-    const batches = this.ctx.cluster.exchange(this.site, t, this.input.take(t));
+    this.append(t, this.input.take(t));
+  }
+
+  /**
+   * Sharded: the pending rows go to the workers owning their keys, and what every worker
+   * sent here is indexed — the one place rows enter an arrangement.
+   */
+  override *steps(t: Time): Steps<void> {
+    const workers = this.ctx.cluster.workers;
+    if (workers === 1) {
+      this.step(t);
+      return;
+    }
+    const parts = route(this.input.take(t), workers);
+    const reply = yield { kind: 'exchange', site: this.site, time: t, parts };
+    this.append(t, repliedBatches(reply, this.site));
+  }
+
+  // Appends the batches to the trace as one batch at t and sends its consolidated delta.
+  private append(t: Time, batches: readonly Batch[]): void {
+    if (countUpdates(batches) === 0) return;
     const trace = this.index;
     trace.openBatch();
     let n = 0;
@@ -69,4 +103,26 @@ export class ArrangeNode extends Node {
   override held(): number {
     return this.index.records;
   }
+}
+
+/** Splits batches by the worker owning each update's key: `parts[w]` goes to worker w. */
+export function route(batches: readonly Batch[], workers: number): Batch[][] {
+  const builders: BatchBuilder[] = [];
+  for (let w = 0; w < workers; w++) builders.push(new BatchBuilder());
+  for (const b of batches) {
+    const keys = b.keys;
+    const vals = b.vals;
+    const diffs = b.diffs;
+    let lastKey: Value | null = null;
+    let owner = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as Value;
+      if (key !== lastKey) {
+        owner = shardOf(hashValue(key), workers);
+        lastKey = key;
+      }
+      (builders[owner] as BatchBuilder).push(key, vals[i] as Value, diffs[i] as number);
+    }
+  }
+  return builders.map((b) => (b.size === 0 ? [] : [b.build()]));
 }

@@ -8,9 +8,10 @@
  * two cursors (`dL×R + L×dR − dL×dR`). A pair of updates at times tl, tr produces the
  * projection `P($0 = key, $1 = left val, $2 = right val)` at `join(tl, tr)` with the
  * product of the diffs; that time may lie ahead of t, where the receiver buffers it.
- * A term error on a pair fails the dataflow, naming the pair and the time.
+ * A term error on a pair fails the dataflow, naming the pair and the time (the least
+ * failing pair of the step, which is evaluated to its end first: `StepFailures`).
  */
-import { termFailure } from '../budget.js';
+import { StepFailures, termFailure } from '../budget.js';
 import { Emitter, Node, earliest } from '../node.js';
 import type { RunContext, ScopeHandle } from '../node.js';
 import { Port } from '../port.js';
@@ -38,6 +39,8 @@ export class JoinNode extends Node {
   private readonly emitter = new Emitter();
   // The projection's row environment, reused for every pair.
   private readonly env: Value[] = [0, 0, 0];
+  // Term errors of the current step: the least one fails the dataflow after the step.
+  private readonly failures = new StepFailures();
 
   constructor(
     ctx: RunContext,
@@ -70,6 +73,7 @@ export class JoinNode extends Node {
       this.match(batch, this.leftSide, t, false);
       this.rightSide.reader.consume(batch);
     }
+    this.failures.check();
     this.emitter.flush(this);
   }
 
@@ -119,7 +123,8 @@ export class JoinNode extends Node {
     try {
       out = this.proj(env);
     } catch (e) {
-      throw termFailure(e, this.item.span, key, [lv, rv], time);
+      this.failures.note(termFailure(e, this.item.span, key, [lv, rv], time));
+      return;
     }
     this.emitter.push(time, out[0], out[1], diff);
   }

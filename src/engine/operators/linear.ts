@@ -8,9 +8,10 @@
  * so a delay is a jump, not a walk through empty iterations. `lift_iter` appends the
  * iteration coordinate of the update's time *as it is at that point of the chain* (so
  * after an earlier `enter_at`); at the root it appends 0. A term error fails the
- * dataflow, naming the operator, the row it failed on and the time.
+ * dataflow, naming the operator, the row it failed on and the time: the least failing
+ * row of the step, which is evaluated to its end first (see `StepFailures`).
  */
-import { termFailure } from '../budget.js';
+import { StepFailures, termFailure } from '../budget.js';
 import { Emitter, Node } from '../node.js';
 import type { RunContext, ScopeHandle } from '../node.js';
 import { Port } from '../port.js';
@@ -59,6 +60,8 @@ export class LinearNode extends Node {
   private memoIn: Time | null = null;
   private memoDelay = -1;
   private memoOut: Time | null = null;
+  // Term errors of the current step: the least one fails the dataflow after the step.
+  private readonly failures = new StepFailures();
 
   constructor(ctx: RunContext, scope: ScopeHandle, item: ItemIr, ops: readonly LinearOp[]) {
     super(ctx, scope, item);
@@ -81,6 +84,7 @@ export class LinearNode extends Node {
         this.run(0, keys[i] as Value, vals[i] as Value, t, diffs[i] as number);
       this.ctx.budget.work(keys.length);
     }
+    this.failures.check();
     this.emitter.flush(this);
   }
 
@@ -113,40 +117,36 @@ export class LinearNode extends Node {
         }
         v = s.f(env);
       } catch (e) {
-        throw termFailure(e, s.span, key, val, time);
+        this.failures.note(termFailure(e, s.span, key, val, time));
+        return;
       }
       if (s.k === 'filter') {
         if (!truthy(v)) return;
       } else if (s.k === 'flatmap') {
         if (!(v instanceof ListValue)) {
-          throw termFailure(
-            new TermError(s.span, `flatmap needs a List, got ${showValue(v)}`),
-            s.span,
-            key,
-            val,
-            time,
-          );
+          const error = new TermError(s.span, `flatmap needs a List, got ${showValue(v)}`);
+          this.failures.note(termFailure(error, s.span, key, val, time));
+          return;
         }
         const items = v.items;
         for (let p = 0; p < items.length; p++) this.run(i + 1, key, [p, items[p] as Value], time, diff);
         return;
       } else {
-        time = this.delay(v, s.span, key, val, time);
+        const delayed = this.delay(v, s.span, key, val, time);
+        if (delayed === null) return;
+        time = delayed;
       }
     }
     this.emitter.push(time, key, val, diff);
   }
 
-  // enter_at: the update's time with its iteration coordinate raised to the delay.
-  private delay(v: Value, span: Span, key: Value, val: Value, time: Time): Time {
+  // enter_at: the update's time with its iteration coordinate raised to the delay
+  // (null after noting the failure when the delay is not an Int).
+  private delay(v: Value, span: Span, key: Value, val: Value, time: Time): Time | null {
     if (typeof v !== 'number' && typeof v !== 'bigint') {
-      throw termFailure(
-        new TermError(span, `enter_at needs an Int, got ${showValue(v)}`),
-        span,
-        key,
-        val,
-        time,
-      );
+      const error = new TermError(span, `enter_at needs an Int, got ${showValue(v)}`);
+      this.failures.note(termFailure(error, span, key, val, time));
+      return null;
     }
     const delay = 256 * bitLength(v);
     // A second enter_at keeps the larger delay: never lower a coordinate.

@@ -7,6 +7,7 @@ import { expose } from 'comlink';
 import { SessionHost } from './session-host.js';
 import type { ServerEvent } from '../../server/events.js';
 import type { JournalEntry, RunBudget, Snapshot } from './protocol.js';
+import type { ProgramPlan } from './plans.js';
 
 let host: SessionHost | null = null;
 
@@ -27,6 +28,9 @@ export const workerApi = {
   },
   snapshot(): Snapshot {
     return current().snapshot();
+  },
+  plans(): ProgramPlan[] {
+    return current().plans();
   },
 };
 

@@ -5,7 +5,7 @@
  */
 import { commandWord, journalEntry } from './journal.js';
 import { SessionHost } from './session-host.js';
-import type { Backend, JournalEntry, RunBudget, Snapshot, StopReport } from './protocol.js';
+import type { Backend, JournalEntry, ProgramPlan, RunBudget, Snapshot, StopReport } from './protocol.js';
 import type { ServerEvent } from '../../server/events.js';
 
 /** A same-thread backend (see the module header). */
@@ -27,6 +27,7 @@ export function createLocalBackend(initial: RunBudget): Backend & { readonly wor
       return Promise.resolve(events);
     },
     snapshot: (): Promise<Snapshot> => Promise.resolve(host.snapshot()),
+    plans: (): Promise<ProgramPlan[]> => Promise.resolve(host.plans()),
     setWorkers(n) {
       workers = n;
       rebuild();

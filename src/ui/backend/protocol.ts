@@ -8,6 +8,9 @@
  * rebuild the whole state by replay after Stop, a worker-count change or a reload.
  */
 import type { JsonRow, ListEvent, ServerEvent } from '../../server/events.js';
+import type { ProgramPlan } from './plans.js';
+
+export type { ProgramPlan } from './plans.js';
 
 /** Per-tick limits (SERVER.md "Budgets"): a runaway scope fails instead of freezing. */
 export interface RunBudget {
@@ -60,6 +63,8 @@ export interface Backend {
   execute(line: string, files: Readonly<Record<string, string>>): Promise<ServerEvent[]>;
   /** The epoch, the registry and every published trace's rows. */
   snapshot(): Promise<Snapshot>;
+  /** Every installed program's plan (`planToJson`) with its per-operator work counters. */
+  plans(): Promise<ProgramPlan[]>;
   /** Sets the worker count and rebuilds the state by replaying the journal. */
   setWorkers(n: number): Promise<void>;
   /** Sets the run budget and rebuilds the state by replaying the journal. */

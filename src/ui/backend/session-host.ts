@@ -3,11 +3,14 @@
  * use it directly): `execute(line, files)` runs a command with `install` reading FILE
  * from `files`; `replay(entries)` repeats journal entries silently; `snapshot()` answers
  * the epoch, the registry and each published trace's consolidated rows (a failed
- * program's traces carry the error instead). Pure apart from the engine's clock.
+ * program's traces carry the error instead); `plans()` each installed program's plan
+ * and work counters. Pure apart from the engine's clock.
  */
 import { Engine } from '../../engine/engine.js';
 import { Session } from '../../server/session.js';
 import { entryFiles } from './journal.js';
+import { PlanBook } from './plans.js';
+import type { ProgramPlan } from './plans.js';
 import type { ServerEvent } from '../../server/events.js';
 import type { JournalEntry, RunBudget, Snapshot, TraceSnapshot } from './protocol.js';
 
@@ -15,6 +18,7 @@ import type { JournalEntry, RunBudget, Snapshot, TraceSnapshot } from './protoco
 export class SessionHost {
   private readonly session: Session;
   private files: Readonly<Record<string, string>> = {};
+  private readonly book = new PlanBook();
 
   constructor(budget: RunBudget) {
     const engine = new Engine({ maxIterations: budget.maxIterations, maxSeconds: budget.maxSeconds });
@@ -25,7 +29,9 @@ export class SessionHost {
   execute(line: string, files: Readonly<Record<string, string>>): ServerEvent[] {
     this.files = files;
     try {
-      return this.session.executeLine(line);
+      const events = this.session.executeLine(line);
+      this.book.observe(line, files, events);
+      return events;
     } finally {
       this.files = {};
     }
@@ -34,6 +40,11 @@ export class SessionHost {
   /** Repeats journal entries (their events are not needed: the journal holds only completed commands). */
   replay(entries: readonly JournalEntry[]): void {
     for (const entry of entries) this.execute(entry.line, entryFiles(entry));
+  }
+
+  /** Every installed program's plan with its work counters (for the plan view). */
+  plans(): ProgramPlan[] {
+    return this.book.plans((program) => this.session.stats(program));
   }
 
   /** The state the views show. */

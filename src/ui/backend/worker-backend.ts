@@ -10,7 +10,7 @@ import { wrap } from 'comlink';
 import type { Remote } from 'comlink';
 import { commandWord, journalEntry } from './journal.js';
 import { StoppedError } from './protocol.js';
-import type { Backend, JournalEntry, RunBudget, Snapshot, StopReport } from './protocol.js';
+import type { Backend, JournalEntry, ProgramPlan, RunBudget, Snapshot, StopReport } from './protocol.js';
 import type { WorkerApi } from './backend.worker.js';
 import type { ServerEvent } from '../../server/events.js';
 
@@ -100,6 +100,10 @@ class WorkerBackend implements Backend {
 
   snapshot(): Promise<Snapshot> {
     return this.track('(snapshot)', (api) => api.snapshot());
+  }
+
+  plans(): Promise<ProgramPlan[]> {
+    return this.track('(plans)', (api) => api.plans());
   }
 
   async setWorkers(n: number): Promise<void> {

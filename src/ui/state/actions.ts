@@ -1,6 +1,7 @@
 /**
  * What a person can do, as methods over the store and the backend: run a command line,
- * run the script or step through it, tick, stop, reset, change settings, edit files.
+ * run the script or step through it, tick, stop, reset, rewind (replay a journal prefix
+ * in a fresh session), change settings, edit files.
  *
  * Commands run one at a time in arrival order (a queue); each completed command is
  * applied with ONE store update (`applyCommand`). Stop interrupts the running command
@@ -73,11 +74,13 @@ export class Playground {
           ? raw
           : raw.map((e) => (e.event === 'error' ? withLine(e, options.scriptLine ?? 0) : e));
       const snapshot = changesViews(line) ? await this.backend.snapshot() : null;
+      const plans = snapshot === null ? null : await this.backend.plans();
       const result = {
         line: line.trim(),
         source,
         events,
         snapshot,
+        plans,
         journal: [...this.backend.journal()],
         ...(options.scriptLine === undefined ? {} : { scriptLine: options.scriptLine }),
         ...(options.quiet === true ? { quiet: true } : {}),
@@ -240,6 +243,19 @@ export class Playground {
       this.note(
         `Restored the session: ${journal.length} command${journal.length === 1 ? '' : 's'} replayed, epoch ${this.state.epoch}, ${traces} trace${traces === 1 ? '' : 's'}.`,
       );
+    });
+  }
+
+  /** Rewinds to the state after `journal` (earlier commands of this session) by replay in a fresh session. */
+  rewind(journal: readonly JournalEntry[], reason: string): Promise<void> {
+    this.generation += 1;
+    return this.enqueue(async () => {
+      await this.freshSession(reason);
+      this.store.setState({ busy: `Replaying ${journal.length} commands…` });
+      for (const entry of journal) {
+        if (!(await this.execute(entry.line, 'script', { files: entryFiles(entry), quiet: true }))) break;
+      }
+      this.store.setState({ busy: null });
     });
   }
 

@@ -1,6 +1,7 @@
 /**
  * The playground's one store (zustand, framework-free): files, settings, the journal,
- * the console, the session's epoch, registry and traces, and what is running.
+ * the console, the session's epoch, registry and traces, the installed programs' plans
+ * with their work counters, the inspect updates so far, and what is running.
  *
  * `applyCommand` is the pure step that folds one completed command (its events and, for
  * commands that change the views, a snapshot taken right after it) into the state; the
@@ -15,8 +16,11 @@ import { DEFAULT_SETTINGS } from './settings.js';
 import type { CommandSource, ConsoleEntry } from './console-log.js';
 import type { Settings } from './settings.js';
 import type { TraceData } from './trace-data.js';
-import type { JournalEntry, Snapshot } from '../backend/protocol.js';
-import type { ListEvent, ServerEvent } from '../../server/events.js';
+import type { JournalEntry, ProgramPlan, Snapshot } from '../backend/protocol.js';
+import type { InspectEvent, ListEvent, ServerEvent } from '../../server/events.js';
+
+/** The most inspect updates kept for the time grid (the oldest are forgotten first). */
+export const MAX_INSPECTS = 100_000;
 
 /** A place in a file the editor should show (`seq` makes repeated requests distinct). */
 export interface Reveal {
@@ -38,6 +42,10 @@ export interface PlaygroundState {
   readonly epoch: number;
   readonly list: ListEvent | null;
   readonly traces: readonly TraceData[];
+  /** Every installed program's plan and work counters, as of the last install/tick/drop. */
+  readonly plans: readonly ProgramPlan[];
+  /** The session's inspect updates so far, oldest first (for the time grid). */
+  readonly inspects: readonly InspectEvent[];
   /** The last tick: the epoch it opened and how many rows changed. */
   readonly lastTick: { readonly epoch: number; readonly changes: number } | null;
   /** The command line running now, if any. */
@@ -63,6 +71,8 @@ export interface CommandResult {
   readonly source: CommandSource;
   readonly events: readonly ServerEvent[];
   readonly snapshot: Snapshot | null;
+  /** Plans taken with the snapshot (null: unchanged). */
+  readonly plans?: readonly ProgramPlan[] | null;
   readonly journal: readonly JournalEntry[];
   readonly scriptLine?: number;
   /** Restoring: do not echo the command in the console. */
@@ -86,6 +96,8 @@ export function initialState(
     epoch: 0,
     list: null,
     traces: [],
+    plans: [],
+    inspects: [],
     lastTick: null,
     running: null,
     busy: null,
@@ -101,9 +113,19 @@ export function initialState(
 /** The session part of the state after a reset (files and settings stay). */
 export function freshSession(): Pick<
   PlaygroundState,
-  'journal' | 'epoch' | 'list' | 'traces' | 'lastTick' | 'scriptCursor' | 'highlight'
+  'journal' | 'epoch' | 'list' | 'traces' | 'plans' | 'inspects' | 'lastTick' | 'scriptCursor' | 'highlight'
 > {
-  return { journal: [], epoch: 0, list: null, traces: [], lastTick: null, scriptCursor: 0, highlight: null };
+  return {
+    journal: [],
+    epoch: 0,
+    list: null,
+    traces: [],
+    plans: [],
+    inspects: [],
+    lastTick: null,
+    scriptCursor: 0,
+    highlight: null,
+  };
 }
 
 /** The state after one completed command (see the module header). */
@@ -119,6 +141,9 @@ export function applyCommand(state: PlaygroundState, result: CommandResult): Par
       commandEntries(result.line, result.source, result.events, result.scriptLine),
     );
   }
+  const inspects = result.events.filter((e): e is InspectEvent => e.event === 'inspect');
+  if (inspects.length > 0) update.inspects = [...state.inspects, ...inspects].slice(-MAX_INSPECTS);
+  if (result.plans !== undefined && result.plans !== null) update.plans = result.plans;
   const snapshot = result.snapshot;
   if (snapshot !== null) {
     const traces = applySnapshot(state.traces, snapshot.traces, {
