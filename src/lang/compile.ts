@@ -6,7 +6,9 @@
  * problems come back as diagnostics sorted by position (errors and warnings together;
  * the checker still runs after syntax errors, on the recovered tree, so independent
  * mistakes are all reported). `ir` and `optimized` are null when any diagnostic is an
- * error; warnings do not stop compilation.
+ * error; warnings do not stop compilation. A text nested too deeply for the JS stack
+ * (e.g. a hundred thousand open parentheses) is one `too-deep` error over the whole text,
+ * not a `RangeError`.
  */
 import type { ProgramAst } from './ast.js';
 import { checkProgram } from './check.js';
@@ -30,6 +32,23 @@ export interface CompileResult {
 
 /** Parses, checks, lowers and optimizes a program (see the module header). */
 export function compile(text: string, fileName: string): CompileResult {
+  try {
+    return compileUnguarded(text, fileName);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const span = { start: 0, end: text.length };
+    const message =
+      'this program is nested too deeply to compile (the stack ran out); split deep terms or long pipelines';
+    return {
+      ast: { syntax: syntaxOf(fileName), stmts: [], span },
+      ir: null,
+      optimized: null,
+      diagnostics: [{ severity: 'error', span, code: 'too-deep', message }],
+    };
+  }
+}
+
+function compileUnguarded(text: string, fileName: string): CompileResult {
   const parsed = parse(text, syntaxOf(fileName));
   const checked = checkProgram(parsed.ast, new LineIndex(text));
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]);

@@ -143,3 +143,32 @@ describe('lowerClosedTerm', () => {
     });
   });
 });
+
+describe('case over huge tags (found by tests/fuzz/compile.test.ts)', () => {
+  const huge: ConInfo = { name: 'Far', arity: 0, tag: 412_800_072, span: { start: 0, end: 0 } };
+  const ctx: TermContext = { cons: new Map([...CONS, ['Far', huge]]), maxDollar: 1 };
+  const lowerWith = (text: string): Diagnostic[] => {
+    const diagnostics: Diagnostic[] = [];
+    lowerTerm(written(text), ctx, diagnostics);
+    return diagnostics;
+  };
+
+  it('rejects an arm for a tag past MAX_CASE_TAG instead of building millions of empty arms', () => {
+    const [d] = lowerWith('case $1 { Far() => 1, _ => 0 }');
+    expect(d?.code).toBe('case-tag-range');
+    expect(d?.message).toMatch(/tag 412800072.*up to 65535/);
+  });
+
+  it('names only the first few missing tags', () => {
+    const [d] = lowerWith('case $1 { Wrap(x) => x }');
+    expect(d?.message).toMatch(/no arm for tag 0 \(`Nil`\), tag 1 \(`Cons`\) or tag 2;/);
+    const top: ConInfo = { name: 'Top', arity: 0, tag: 65_535, span: { start: 0, end: 0 } };
+    const diagnostics: Diagnostic[] = [];
+    lowerTerm(
+      written('case $1 { Top() => 1 }'),
+      { cons: new Map([['Top', top]]), maxDollar: 1 },
+      diagnostics,
+    );
+    expect(diagnostics[0]?.message).toMatch(/tag 3, tag 4 or 65530 more;/);
+  });
+});

@@ -10,7 +10,12 @@
  * makes it null silently). Codes: `unknown-builtin`, `unknown-constructor`,
  * `builtin-arity`, `constructor-arity`, `literal-expected`, `dollar-range`,
  * `dollar-in-closed-term`, `binder-outside`, `binder-range`, `unbound-name`,
- * `pattern-arity`, `duplicate-binding`, `duplicate-arm`, `missing-arm`.
+ * `pattern-arity`, `duplicate-binding`, `duplicate-arm`, `missing-arm`, `case-tag-range`.
+ *
+ * A `case` indexes its arms by tag (a dense list, as the reference's positional `case`),
+ * so an arm may match tags up to `MAX_CASE_TAG` only; a constructor with a larger tag is
+ * matched with `istag`/`proj` instead (`case-tag-range`), never with a list of millions of
+ * empty arms. A missing-arm message names at most the first few missing tags.
  *
  * `$n` rule (our decision, LANGUAGE.md §3): the row environment of `join` has three
  * fields (`$0` key, `$1` left val, `$2` right val), every other operator two. A `$n`
@@ -53,6 +58,10 @@ const BUILTINS: ReadonlyMap<string, readonly [number, number]> = new Map([
 export const BUILTIN_NAMES: readonly string[] = [...BUILTINS.keys()];
 
 const MAX_TAG = 2n ** 32n - 1n;
+/** The largest tag a `case` arm may match (arms are a dense list indexed by tag). */
+export const MAX_CASE_TAG = 65_535;
+/** How many missing tags a missing-arm message names before summarizing the rest. */
+const MISSING_SHOWN = 5;
 const COMPARE_OPS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
 // A pattern-bound name: the binder slot it lives in (counted from the outermost, 0-based)
@@ -365,11 +374,23 @@ class TermLowerer {
       if (lowered.body === null) ok = false;
     }
     const maxTag = byTag.size === 0 ? -1 : Math.max(...byTag.keys());
+    if (maxTag > MAX_CASE_TAG) {
+      const high = byTag.get(maxTag);
+      const name = high?.arm.ctor?.name ?? '';
+      return this.error(
+        high?.arm.ctor?.span ?? head,
+        'case-tag-range',
+        `\`${name}\` has tag ${maxTag}, but a \`case\` indexes its arms by tag and matches tags up to ${MAX_CASE_TAG} only; test for it with \`istag\` instead`,
+      );
+    }
     if (fallback === null && ok) {
       const missing: number[] = [];
-      for (let tag = 0; tag <= maxTag; tag++) if (!byTag.has(tag)) missing.push(tag);
+      for (let tag = 0; tag <= maxTag && missing.length <= MISSING_SHOWN; tag++)
+        if (!byTag.has(tag)) missing.push(tag);
       if (missing.length > 0 || byTag.size === 0) {
-        const what = missing.map((tag) => this.describeTag(tag));
+        const more = maxTag + 1 - byTag.size - MISSING_SHOWN;
+        const what = missing.slice(0, MISSING_SHOWN).map((tag) => this.describeTag(tag));
+        if (more > 0) what.push(`${more} more`);
         const list =
           what.length <= 1 ? (what[0] ?? '') : `${what.slice(0, -1).join(', ')} or ${what[what.length - 1]}`;
         const message =

@@ -10,6 +10,10 @@
  * event. An `install` reports `installed` first, then what bringing the program up to
  * date produced. A successful `feed` returns no event. After `exit`, `finished` is true.
  *
+ * Oversize input is refused like any bad input: a program text longer than
+ * `MAX_PROGRAM_CHARS`, a generated source of more than `MAX_GENERATED_ROWS` rows, a value
+ * nested too deeply to read (see tests/oversize.test.ts).
+ *
  * Generated sources (`random:…`, `iota:N`, `clock`) are installed by the first `install`
  * importing them, under their canonical names, and live on until dropped.
  *
@@ -37,6 +41,9 @@ import type { EngineApi, OperatorStats, TickResult, TraceId } from '../engine/ap
 import { runLocal } from '../engine/cluster.js';
 import type { Steps } from '../engine/cluster.js';
 import type { Value } from '../lang/value.js';
+
+/** The longest program text `install` accepts, in characters (about 1 MB). */
+export const MAX_PROGRAM_CHARS = 1_000_000;
 
 /** Budgets used when the user sets none: they stop a runaway loop within a few seconds. */
 export const DEFAULT_BUDGET = { maxIterations: 100_000, maxSeconds: 5 } as const;
@@ -97,7 +104,13 @@ export class Session {
    * worker's session runs the same line and the workers meet at its `yield`s.
    */
   *executeLineSteps(line: string): Steps<ServerEvent[]> {
-    const parsed = parseCommand(line);
+    let parsed;
+    try {
+      parsed = parseCommand(line);
+    } catch (e) {
+      const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      return [errorEvent(`cannot read this command (${line.length} characters): ${reason}`)];
+    }
     if (parsed === null) return [];
     if ('error' in parsed) return [errorEvent(parsed.error)];
     try {
@@ -156,6 +169,11 @@ export class Session {
     // The file is read and compiled first, as the reference does (it parses on intake).
     const text = this.readFile(file);
     if (text === undefined) return [errorEvent(`cannot read program file "${file}"`, { program: name })];
+    if (text.length > MAX_PROGRAM_CHARS) {
+      const size = `${(text.length / 1e6).toFixed(1)} million characters`;
+      const why = `"${file}" is ${size}; programs are limited to ${MAX_PROGRAM_CHARS / 1e6} million`;
+      return [errorEvent(`program "${name}" not installed: ${why}`, { program: name })];
+    }
     const compiled = compile(text, file);
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
     const program = compiled.optimized;

@@ -9,7 +9,8 @@
  *   evaluated: `inject(2,tuple(1,2))`, `list(7,8,9)`, also `1-2` (the Int −1, as the
  *   reference reads it).
  * Text left over after the value (`1,,2`, `3)`), a reference to `$n`, an unknown name or
- * a term that fails to evaluate is an error: the result is `{ error }`, never an exception.
+ * a term that fails to evaluate is an error: the result is `{ error }`, never an exception
+ * (also for a term nested too deeply for the JS stack).
  */
 import { compileTerm, TermError } from '../lang/eval.js';
 import { lowerTerm } from '../lang/lower-term.js';
@@ -41,6 +42,16 @@ function intRow(token: string): Value | null {
 
 /** Parses one command-line value token (see the module header). */
 export function parseValueToken(token: string): ValueResult {
+  try {
+    return parseValue(token);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const shown = token.length > 40 ? `${token.slice(0, 40)}…` : token;
+    return { error: `not a value: ${JSON.stringify(shown)}: nested too deeply to read` };
+  }
+}
+
+function parseValue(token: string): ValueResult {
   if (token === '' || token === '_') return { value: UNIT };
   const row = intRow(token);
   if (row !== null) return { value: row };

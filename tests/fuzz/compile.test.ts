@@ -3,7 +3,6 @@
 // optimize) and come back as a result whose diagnostics all have in-range spans, a known
 // code and a message — and the IR is present exactly when no diagnostic is an error.
 // Runs FUZZ_RUNS cases per property (default 1,000; `npm run fuzz` sets 10,000).
-import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FUZZ_TOKENS, mutateTokens, arbMutation } from './mutate.js';
@@ -18,7 +17,6 @@ const FILE: Readonly<Record<Syntax, string>> = { ddp: 'fuzz.ddp', ddir: 'fuzz.dd
 
 /** Compiles `text` and checks the result is well formed (throws through `expect` otherwise). */
 function checkCompile(text: string, syntax: Syntax): void {
-  writeFileSync('/tmp/rb/last.txt', syntax + '\n' + text);
   const result = compile(text, FILE[syntax]);
   for (const d of result.diagnostics) {
     expect(0 <= d.span.start && d.span.start <= d.span.end && d.span.end <= text.length).toBe(true);
