@@ -34,12 +34,10 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   // Monaco is one large chunk by nature (loaded on demand); warn only past its size.
-  // pool.html is a bare page for browser tests of the sharded worker pool (e2e/pool.spec.ts).
   build: {
     outDir: 'dist-web',
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
-    rollupOptions: { input: { main: 'index.html', pool: 'pool.html' } },
   },
   worker: { format: 'es' },
 });

@@ -168,6 +168,14 @@ test.describe('see the dataflow', () => {
     await expect(details).toContainText(/in \d+ · out \d+/);
     await expect(page.locator('.monaco-editor .active-line-number').first()).toHaveText('42');
     await page.screenshot({ path: 'e2e/screenshots/plan-details.png' });
+
+    // Any busy operator (here a join) lists updates that crossed it in the last tick.
+    const busyJoin = app.plan.locator('[data-operator="join"]:not([data-work="0"])').first();
+    await busyJoin.focus();
+    await busyJoin.click();
+    const updates = details.getByRole('table', { name: 'updates in the last tick' });
+    await expect(updates.locator('tbody tr').first()).toBeVisible();
+    await expect(updates.locator('tbody tr').first()).toContainText(/\[3,/);
   });
 
   test('the time grid of an inspect label shows epochs × iterations and a cell’s accumulated contents', async ({

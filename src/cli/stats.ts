@@ -21,36 +21,11 @@ import type { CliIo } from './io.js';
 import type { Runner } from './session-host.js';
 import type { ProgramReport } from './stats-format.js';
 import type { OperatorStats } from '../engine/api.js';
+import { sumOperatorStats } from '../engine/stats.js';
 import type { PlanJson } from '../lang/plan-json.js';
 import type { ServerEvent } from '../server/events.js';
 
 type Counters = (program: string) => Promise<readonly OperatorStats[]>;
-
-/** Sums the counters of one item over the workers' shards. */
-function sum(all: readonly (readonly OperatorStats[])[]): OperatorStats[] {
-  const out = new Map<string, OperatorStats>();
-  for (const stats of all) {
-    for (const s of stats) {
-      const key = `${s.scope}.${s.item}`;
-      const old = out.get(key);
-      out.set(
-        key,
-        old === undefined
-          ? s
-          : {
-              scope: s.scope,
-              item: s.item,
-              inLastTick: old.inLastTick + s.inLastTick,
-              outLastTick: old.outLastTick + s.outLastTick,
-              inTotal: old.inTotal + s.inTotal,
-              outTotal: old.outTotal + s.outTotal,
-              recordsHeld: old.recordsHeld + s.recordsHeld,
-            },
-      );
-    }
-  }
-  return [...out.values()];
-}
 
 /** Records installs and prints the reports (see the module header). */
 export class StatsRecorder {
@@ -79,7 +54,9 @@ export class StatsRecorder {
     const runner = await createRunner(this.cwd, args, this.script);
     if (runner instanceof Pool) {
       this.counters = async (program) =>
-        sum((await runner.stats()).map((w) => w.programs.find((p) => p.name === program)?.operators ?? []));
+        sumOperatorStats(
+          (await runner.stats()).map((w) => w.programs.find((p) => p.name === program)?.operators ?? []),
+        );
     }
     return runner;
   }

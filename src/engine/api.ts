@@ -23,6 +23,7 @@ import type { Cluster, Steps } from './cluster.js';
 import type { ProgramIr } from '../lang/ir.js';
 import type { Span } from '../lang/source.js';
 import type { Value } from '../lang/value.js';
+import type { ValueJson } from '../lang/value-json.js';
 
 /** Identifies an installed dataflow within one Engine. */
 export type DataflowId = number;
@@ -114,7 +115,21 @@ export interface OperatorStats {
   readonly outTotal: number;
   /** Updates currently held in this operator's state (its trace, buffers). */
   readonly recordsHeld: number;
+  /** The first updates this operator emitted in the last tick (at most `SAMPLE_LIMIT`), for the plan view. */
+  readonly lastUpdates: readonly SampledUpdate[];
 }
+
+/** One update an operator emitted, in the JSON value encoding (it crosses worker boundaries). */
+export interface SampledUpdate {
+  readonly key: ValueJson;
+  readonly val: ValueJson;
+  /** The time in the operator's own scope. */
+  readonly time: Time;
+  readonly diff: number;
+}
+
+/** How many emitted updates per operator and tick `OperatorStats.lastUpdates` keeps. */
+export const SAMPLE_LIMIT = 20;
 
 export interface EngineApi {
   /** The open epoch. */

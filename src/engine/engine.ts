@@ -275,6 +275,7 @@ export class Engine implements EngineApi {
         inTotal,
         outTotal: node.emittedTotal,
         recordsHeld: node.held() + queued,
+        lastUpdates: node.sample,
       };
     });
   }
@@ -427,7 +428,12 @@ function upstreamFailure(state: DataflowState, upstream: DataflowState): Dataflo
   };
 }
 
-function resetCounters(node: { emitted: number; ports(): readonly { received: number }[] }): void {
+function resetCounters(node: {
+  emitted: number;
+  sample: unknown[];
+  ports(): readonly { received: number }[];
+}): void {
   node.emitted = 0;
+  node.sample = [];
   for (const p of node.ports()) p.received = 0;
 }

@@ -15,7 +15,8 @@
  * Also here: `Emitter` (collects a step's output by time) and `RunContext` (what every
  * node of one dataflow shares: budget, which worker of how many, inspect sink).
  */
-import type { DataflowId, InspectUpdate } from './api.js';
+import { SAMPLE_LIMIT } from './api.js';
+import type { DataflowId, InspectUpdate, SampledUpdate } from './api.js';
 import { BatchBuilder } from './batch.js';
 import type { Batch } from './batch.js';
 import type { Budget } from './budget.js';
@@ -25,6 +26,7 @@ import { compareLex, formatTime, timeEquals } from './time.js';
 import type { Time } from './time.js';
 import type { Trace } from './trace.js';
 import type { ItemIr } from '../lang/ir.js';
+import { valueToJson } from '../lang/value-json.js';
 import type { Value } from '../lang/value.js';
 
 /** What all nodes of one dataflow share while it runs. */
@@ -64,6 +66,8 @@ export abstract class Node {
   /** Updates emitted in the current tick and in total. */
   emitted = 0;
   emittedTotal = 0;
+  /** The first updates emitted in the current tick (at most `SAMPLE_LIMIT`), for the plan view. */
+  sample: SampledUpdate[] = [];
   /** The arrangement this node's output is, if it is arranged. */
   trace: Trace | null = null;
   /**
@@ -111,7 +115,18 @@ export abstract class Node {
     if (n === 0) return;
     this.emitted += n;
     this.emittedTotal += n;
+    if (this.sample.length < SAMPLE_LIMIT) this.keepSample(t, batch);
     for (const e of this.edges) e.target.receive(e.map === null ? t : e.map(t), batch);
+  }
+
+  // Converts the first updates of a tick to JSON once, so stats can cross to other threads.
+  private keepSample(t: Time, batch: Batch): void {
+    const n = Math.min(batch.size, SAMPLE_LIMIT - this.sample.length);
+    for (let i = 0; i < n; i++) {
+      const key = valueToJson(batch.keys[i] as Value);
+      const val = valueToJson(batch.vals[i] as Value);
+      this.sample.push({ key, val, time: t, diff: batch.diffs[i] as number });
+    }
   }
 
   /** Emits several batches at `t`. */

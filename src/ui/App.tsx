@@ -2,7 +2,7 @@
  * The playground page: header (title, epoch, workers, budget), then a resizable split —
  * file tabs, file actions and the editor on the left; Console / Traces / Programs /
  * Plan / Time grid / Timeline tabs on the right. On a phone-sized screen a switch shows
- * one side at a time. The page only renders the store; all engine work runs in the backend worker.
+ * one side at a time. The page only renders the store; all engine work runs in the backend's Web Workers.
  */
 import { useState } from 'react';
 import { usePlaygroundState } from './app/context.js';

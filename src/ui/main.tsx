@@ -1,7 +1,7 @@
 /**
  * Browser entry: boots the playground (a share/demo link, the saved workspace or the
- * demo, the backend worker, autosave) and mounts it into `#root`. All engine work runs
- * in the worker; this module only wires and renders.
+ * demo, the backend on its worker pool, autosave) and mounts it into `#root`. All
+ * engine work runs in the pool's Web Workers; this module only wires and renders.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

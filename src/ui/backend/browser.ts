@@ -1,12 +1,16 @@
 /**
- * The page's backend: `createBrowserBackend(budget, workers)` is the worker backend with
- * Vite's bundled backend worker. (The only module here that names the worker file.)
+ * The page's backend: `createBrowserBackend(budget, workers)` is the pool backend over
+ * `workers` Web Workers (src/runtime/browser-workers.ts, whose worker script Vite bundles).
  */
-import BackendWorker from './backend.worker.js?worker';
-import { createWorkerBackend } from './worker-backend.js';
+import { createBrowserPool } from '../../runtime/browser-workers.js';
+import { createPoolBackend } from './pool-backend.js';
 import type { Backend, RunBudget } from './protocol.js';
 
 /** The backend the playground runs on. */
 export function createBrowserBackend(budget: RunBudget, workers: number): Backend {
-  return createWorkerBackend({ budget, workers, spawn: () => new BackendWorker({ name: 'ddir-backend' }) });
+  return createPoolBackend({
+    budget,
+    workers,
+    startPool: (n, b) => createBrowserPool(n, { maxIterations: b.maxIterations, maxSeconds: b.maxSeconds }),
+  });
 }

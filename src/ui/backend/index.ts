@@ -1,6 +1,6 @@
 /**
  * The playground backend's public face: the `Backend` contract and its implementations
- * (one Web Worker today; the sharded pool later), plus the journal rules.
+ * (the worker pool; a same-thread one for unit tests), plus the journal rules.
  */
 export { StoppedError } from './protocol.js';
 export type {
@@ -14,4 +14,5 @@ export type {
 } from './protocol.js';
 export { changesViews, commandWord, installFile, isStateful, journalEntry } from './journal.js';
 export { createLocalBackend } from './local-backend.js';
-export { createWorkerBackend } from './worker-backend.js';
+export { createPoolBackend } from './pool-backend.js';
+export type { PoolBackendOptions, StartPool } from './pool-backend.js';

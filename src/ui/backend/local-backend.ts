@@ -1,6 +1,6 @@
 /**
  * `createLocalBackend(budget)`: the `Backend` contract on the calling thread, with a
- * SessionHost and the same journal rules as the worker backend. For unit tests and
+ * SessionHost and the same journal rules as the pool backend. For unit tests and
  * tools; it cannot be stopped (there is nothing to terminate), so `stop` answers null.
  */
 import { commandWord, journalEntry } from './journal.js';

@@ -21,6 +21,8 @@ export interface ProgramPlan {
   readonly plan: PlanJson;
   /** One entry per IR item (export nodes have none); empty while the program is failed. */
   readonly stats: readonly OperatorStats[];
+  /** Records this program's arrangements hold on each worker (the pool's shards), when known. */
+  readonly recordsPerWorker?: readonly number[];
 }
 
 interface Entry {

@@ -1,6 +1,6 @@
 /**
  * The playground's backend contract: what the UI asks of whatever runs the DDIR session
- * (today one Web Worker hosting an Engine + Session; later the sharded worker pool).
+ * (the sharded worker pool, pool-backend.ts; a same-thread session in unit tests).
  *
  * Every method is asynchronous — the UI never waits synchronously on the engine. Events
  * are SERVER.md's `--json` contract unchanged. The backend keeps the command journal:

@@ -1,5 +1,5 @@
 /**
- * One DDIR session with its engine, as the backend worker hosts it (and as unit tests
+ * One DDIR session with its engine on the calling thread, as the local backend hosts it (and as unit tests
  * use it directly): `execute(line, files)` runs a command with `install` reading FILE
  * from `files`; `replay(entries)` repeats journal entries silently; `snapshot()` answers
  * the epoch, the registry and each published trace's consolidated rows (a failed

@@ -2,7 +2,8 @@
  * What a person learns by clicking an operator: its kind and program, the source line
  * it came from (with a button that shows it in the editor), its work in the last tick
  * and in total, who shares its arrangement, and the updates that crossed it in the
- * last tick where the session has them — an inspect's updates, an export's changed rows.
+ * last tick (the engine keeps the first few each operator emitted; an export shows its
+ * trace's changed rows).
  */
 import { usePlayground, usePlaygroundState } from '../app/context.js';
 import { formatJson as formatValue } from '../console/format-json.js';
@@ -23,17 +24,12 @@ function sourceLine(source: string, line: number | undefined): string {
   return (source.split('\n')[line - 1] ?? '').trim();
 }
 
-function LastTickUpdates({ program, node }: { readonly program: string; readonly node: PlanNode }) {
-  const epoch = usePlaygroundState((s) => s.epoch);
-  const inspects = usePlaygroundState((s) => s.inspects);
-  const traces = usePlaygroundState((s) => s.traces);
-  if (node.op === 'inspect') {
-    const closed = epoch - 1;
-    const updates = inspects.filter(
-      (e) => e.program === program && e.label === node.label && e.time[0] === closed,
-    );
-    if (updates.length === 0) return <p className="plan-muted">No updates crossed it in the last tick.</p>;
-    return (
+function SampledUpdates({ stats }: { readonly stats: OperatorStats }) {
+  const updates = stats.lastUpdates;
+  if (updates.length === 0) return <p className="plan-muted">No updates crossed it in the last tick.</p>;
+  const more = stats.outLastTick - updates.length;
+  return (
+    <>
       <table className="plan-updates" aria-label="updates in the last tick">
         <thead>
           <tr>
@@ -44,7 +40,7 @@ function LastTickUpdates({ program, node }: { readonly program: string; readonly
           </tr>
         </thead>
         <tbody>
-          {updates.slice(0, 50).map((u, i) => (
+          {updates.map((u, i) => (
             <tr key={i}>
               <td>{formatValue(u.key)}</td>
               <td>{formatValue(u.val)}</td>
@@ -56,28 +52,42 @@ function LastTickUpdates({ program, node }: { readonly program: string; readonly
           ))}
         </tbody>
       </table>
-    );
-  }
-  if (node.op === 'export') {
-    const trace = traces.find((t) => t.name === node.label);
-    if (trace === undefined) return null;
-    const rows = [
-      ...trace.lastTick.added.map((r) => ({ row: r, sign: '+' })),
-      ...trace.lastTick.removed.map((r) => ({ row: r, sign: '−' })),
-    ];
-    if (rows.length === 0) return <p className="plan-muted">Its trace did not change in the last tick.</p>;
-    return (
-      <ul className="plan-updates-list" aria-label="rows changed in the last tick">
-        {rows.slice(0, 50).map(({ row, sign }, i) => (
-          <li key={i} className={sign === '+' ? 'plan-plus' : 'plan-minus'}>
-            {sign}
-            {row[2]} ({formatValue(row[0])} ; {formatValue(row[1])})
-          </li>
-        ))}
-      </ul>
-    );
-  }
-  return null;
+      {more > 0 ? <p className="plan-muted">… and {more} more in that tick.</p> : null}
+    </>
+  );
+}
+
+function TraceChanges({ name }: { readonly name: string }) {
+  const traces = usePlaygroundState((s) => s.traces);
+  const trace = traces.find((t) => t.name === name);
+  if (trace === undefined) return null;
+  const rows = [
+    ...trace.lastTick.added.map((r) => ({ row: r, sign: '+' })),
+    ...trace.lastTick.removed.map((r) => ({ row: r, sign: '−' })),
+  ];
+  if (rows.length === 0) return <p className="plan-muted">Its trace did not change in the last tick.</p>;
+  return (
+    <ul className="plan-updates-list" aria-label="rows changed in the last tick">
+      {rows.slice(0, 50).map(({ row, sign }, i) => (
+        <li key={i} className={sign === '+' ? 'plan-plus' : 'plan-minus'}>
+          {sign}
+          {row[2]} ({formatValue(row[0])} ; {formatValue(row[1])})
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The updates that crossed the operator in the last tick: an export's changed rows, else the engine's sample. */
+function LastTickUpdates({
+  node,
+  stats,
+}: {
+  readonly node: PlanNode;
+  readonly stats: OperatorStats | undefined;
+}) {
+  if (node.op === 'export') return <TraceChanges name={node.label ?? ''} />;
+  return stats === undefined ? null : <SampledUpdates stats={stats} />;
 }
 
 /** The details of the selected operator (see the module header). */
@@ -132,9 +142,7 @@ export function OperatorDetails({ node, plan, stats }: OperatorDetailsProps) {
           One arrangement shared by {planNode.readers.length} readers: {planNode.readers.join(', ')}.
         </p>
       ) : null}
-      {planNode === undefined || plan === undefined ? null : (
-        <LastTickUpdates program={plan.program} node={planNode} />
-      )}
+      {planNode === undefined ? null : <LastTickUpdates node={planNode} stats={stats} />}
       {planNode === undefined ? null : <p className="plan-muted plan-ir">IR: {planNode.text}</p>}
     </section>
   );

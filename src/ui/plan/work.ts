@@ -24,6 +24,7 @@ export function workByNode(plans: readonly ProgramPlan[]): Map<string, OperatorS
         inTotal: source.outTotal,
         outTotal: 0,
         recordsHeld: 0,
+        lastUpdates: source.lastUpdates,
       });
     }
   }

@@ -2,9 +2,10 @@
  * One installed program (or generated source): name, origin, inputs, imports, exports
  * with their importer counts, a feed form per input of a user program, and Drop —
  * disabled, with the drop gate's reason as its description, while other programs import
- * one of its traces.
+ * one of its traces. Under the exports, a bar per worker: the records this program's
+ * arrangements hold on each of the pool's workers (how its data is sharded).
  */
-import { usePlayground } from '../app/context.js';
+import { usePlayground, usePlaygroundState } from '../app/context.js';
 import { FeedForm } from './FeedForm.js';
 import type { ProgramInfo, TraceInfo } from '../../server/events.js';
 
@@ -14,6 +15,32 @@ export function dropBlocker(program: ProgramInfo, traces: readonly TraceInfo[]):
   if (blocking.length === 0) return null;
   const what = blocking.map((t) => `"${t.name}" (${t.importers} importer${t.importers === 1 ? '' : 's'})`);
   return `Cannot drop ${program.name} while other programs import ${what.join(', ')}: drop them first.`;
+}
+
+/** One bar per worker, as wide as its share of the program's records (PLAYGROUND.md part 6). */
+function WorkerShares({ program }: { readonly program: string }) {
+  const shares = usePlaygroundState((s) => s.plans.find((p) => p.program === program)?.recordsPerWorker);
+  if (shares === undefined || shares.length === 0) return null;
+  const total = shares.reduce((a, b) => a + b, 0);
+  return (
+    <>
+      <dt>workers</dt>
+      <dd>
+        <ul className="worker-shares" aria-label={`records per worker of ${program}`}>
+          {shares.map((records, i) => (
+            <li key={i} data-worker={i} data-records={records} title={`worker ${i}: ${records} records`}>
+              <span className="worker-index">w{i}</span>
+              <span
+                className="worker-bar"
+                style={{ width: `${total === 0 ? 0 : (100 * records) / total}%` }}
+              />
+              <span className="muted">{records}</span>
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
 }
 
 /** A program's card (see the module header). */
@@ -62,6 +89,7 @@ export function ProgramCard({
                 </span>
               ))}
         </dd>
+        <WorkerShares program={program.name} />
       </dl>
       {blocker !== null && <p className="muted small">{blocker}</p>}
       {program.origin === 'program' &&
