@@ -210,10 +210,12 @@ test('Stop interrupts a runaway tick; the page stays responsive and the state is
   await app.tab('Console').click();
   await page.screenshot({ path: 'e2e/screenshots/playground-running.png' });
 
+  // Stop returns control within a second: the workers are terminated and the state
+  // before the tick is rebuilt by replay in that time.
   const started = Date.now();
   await app.button('Stop').click();
-  await expect(app.console).toContainText('Stopped "tick"', { timeout: 10_000 });
-  expect(Date.now() - started).toBeLessThan(10_000);
+  await expect(app.console).toContainText('Stopped "tick"', { timeout: 1000 });
+  expect(Date.now() - started).toBeLessThan(1000);
   await expect(app.button('Stop')).toBeDisabled();
   await expect(app.epoch).toHaveText('2');
   // The state before the tick is back: reach still answers, grow is installed with its row staged.

@@ -4,7 +4,7 @@
  * the SERVER.md `--json` contract); `scriptEvents` runs a whole script. Pure: no Node,
  * no DOM; files reach it through the `readFile` callback.
  */
-export { DEFAULT_BUDGET, Session } from './session.js';
+export { DEFAULT_BUDGET, MAX_PROGRAM_CHARS, Session } from './session.js';
 export type { SessionOptions } from './session.js';
 export { runLine, scriptEvents, scriptLines, withLine } from './script.js';
 export type { ScriptLine } from './script.js';

@@ -5,7 +5,14 @@
 import { useRef, useState } from 'react';
 import { AskDialog } from '../app/Dialog.js';
 import { usePlayground, usePlaygroundState } from '../app/context.js';
-import { addFile, deleteFile, fileNameProblem, freeName, renameFile } from '../state/files.js';
+import {
+  addFile,
+  deleteFile,
+  fileNameProblem,
+  freeName,
+  renameFile,
+  uploadSizeProblem,
+} from '../state/files.js';
 import type { AskDialogProps } from '../app/Dialog.js';
 
 type Asking = Omit<AskDialogProps, 'onClose'> & { readonly then: (action: string, text: string) => void };
@@ -64,6 +71,12 @@ export function FileToolbar() {
 
   const onUpload = async (list: FileList | null): Promise<void> => {
     for (const file of Array.from(list ?? [])) {
+      // Checked before reading, so a huge file is never loaded into the tab.
+      const tooBig = uploadSizeProblem(file.size);
+      if (tooBig !== null) {
+        store.setState({ notice: `Could not add ${file.name}: ${tooBig}` });
+        continue;
+      }
       const text = await file.text();
       const s = store.getState();
       const name = file.name in s.files ? freeName(file.name, s.files) : file.name;

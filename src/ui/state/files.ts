@@ -4,10 +4,22 @@
  * a message (shown to the user), never thrown. The active file and the script follow a
  * rename; deleting the active file shows a neighbour; the last file cannot be deleted.
  */
+import { MAX_PROGRAM_CHARS } from '../../server/index.js';
 import type { PlaygroundState } from './store.js';
 
 /** The file kinds the playground knows. */
 export const FILE_EXTENSIONS = ['.ddp', '.ddir', '.txt'] as const;
+
+/**
+ * Why a file of `bytes` bytes cannot be uploaded, or null. Files are capped at the
+ * largest program the server installs (`MAX_PROGRAM_CHARS`): anything bigger could only
+ * fill the autosave (a few MB of localStorage) and would be refused at install anyway.
+ */
+export function uploadSizeProblem(bytes: number): string | null {
+  if (bytes <= MAX_PROGRAM_CHARS) return null;
+  const mb = (bytes / 1e6).toFixed(1);
+  return `it is ${mb} MB; files are limited to ${MAX_PROGRAM_CHARS / 1e6} MB (the largest program the server installs)`;
+}
 
 /** Why `name` cannot be a new file name here, or null when it can. */
 export function fileNameProblem(name: string, files: Readonly<Record<string, string>>): string | null {
