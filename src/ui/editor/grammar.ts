@@ -14,6 +14,7 @@
 import type { languages } from 'monaco-editor/editor';
 import { BUILTIN_NAMES } from '../../lang/lower-term.js';
 import { SESSION_COMMANDS } from './docs.js';
+import { APPLICATIVE_CALLS, APPLICATIVE_REDUCERS, PIPE_OPERATORS } from '../../lang/keywords.js';
 
 /** The language ids the editor registers. */
 export const LANGUAGE_IDS = { ddp: 'ddp', ddir: 'ddir', session: 'ddir-session' } as const;
@@ -33,45 +34,14 @@ export function languageOf(fileName: string): LanguageId {
 export const PIPE_WORDS = {
   statements: ['let', 'var', 'export', 'con', 'case', '_'],
   sources: ['input', 'import'],
-  operators: [
-    'key',
-    'map',
-    'join',
-    'min',
-    'distinct',
-    'count',
-    'collect',
-    'filter',
-    'flatmap',
-    'negate',
-    'arrange',
-    'inspect',
-    'enter_at',
-    'lift_iter',
-  ],
+  operators: PIPE_OPERATORS,
   builtins: BUILTIN_NAMES.filter((name) => name !== 'case'),
 } as const;
 
 export const APPLICATIVE_WORDS = {
   statements: ['let', 'var', 'scope', 'export'],
   sources: ['INPUT', 'IMPORT'],
-  operators: [
-    'MAP',
-    'JOIN',
-    'REDUCE',
-    'FILTER',
-    'FLATMAP',
-    'NEGATE',
-    'CONCAT',
-    'ARRANGE',
-    'INSPECT',
-    'ENTER_AT',
-    'LIFT_ITER',
-    'MIN',
-    'DISTINCT',
-    'COUNT',
-    'COLLECT',
-  ],
+  operators: [...APPLICATIVE_CALLS, ...APPLICATIVE_REDUCERS],
   builtins: [...BUILTIN_NAMES],
 } as const;
 
