@@ -246,9 +246,13 @@ export class DataflowInstance {
     this.foreign.length = 0;
   }
 
+  // `allNodes()`, built on first use (the node set is fixed once the instance is built).
+  private flatNodes: readonly Node[] | null = null;
+
   /** Every node, scope by scope in item order. */
-  allNodes(): Node[] {
-    return this.nodes.flat();
+  allNodes(): readonly Node[] {
+    this.flatNodes ??= this.nodes.flat();
+    return this.flatNodes;
   }
 }
 

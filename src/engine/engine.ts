@@ -50,6 +50,7 @@ import type { RankedFailure } from './failure-rank.js';
 import { InputLog, batchesByInput } from './inputs.js';
 import type { InputRow } from './inputs.js';
 import { DataflowInstance } from './dataflow.js';
+import type { Node } from './node.js';
 import type { Published } from './dataflow.js';
 import { importMap } from './operators/edges.js';
 import type { Time } from './time.js';
@@ -275,7 +276,7 @@ export class Engine implements EngineApi {
         inTotal,
         outTotal: node.emittedTotal,
         recordsHeld: node.held() + queued,
-        lastUpdates: node.sample,
+        lastUpdates: node.sample(),
       };
     });
   }
@@ -428,12 +429,6 @@ function upstreamFailure(state: DataflowState, upstream: DataflowState): Dataflo
   };
 }
 
-function resetCounters(node: {
-  emitted: number;
-  sample: unknown[];
-  ports(): readonly { received: number }[];
-}): void {
-  node.emitted = 0;
-  node.sample = [];
-  for (const p of node.ports()) p.received = 0;
+function resetCounters(node: Node): void {
+  node.resetTick();
 }

@@ -35,16 +35,21 @@ export class ExportSink implements Receiver {
     const trace = this.trace;
     const time: Time = [epoch];
     trace.openBatch();
-    for (const b of batches) {
-      // Exported items are arranged: their batches already know each key's hash.
-      const refs = b instanceof ArrangedBatch ? b.refs : null;
-      for (let i = 0; i < b.size; i++) {
-        const key = b.keys[i] as Value;
-        const hash = refs === null ? hashValue(key) : (refs[i] as KeyTrace).hash;
-        trace.add(trace.obtain(key, hash), b.vals[i] as Value, time, b.diffs[i] as number);
-      }
-    }
+    for (const b of batches) append(trace, b, time);
     const out = trace.closeBatch();
     return out.size === 0 ? null : out;
+  }
+}
+
+// Adds one batch to the open batch of `trace` at `time`. The loop is alone in its function:
+// a load's huge batch gets it on-stack-replaced by V8 before the code after it has run, and
+// such code (without type feedback) would deoptimize on every later flush.
+function append(trace: Trace, b: Batch, time: Time): void {
+  // Exported items are arranged: their batches already know each key's hash.
+  const refs = b instanceof ArrangedBatch ? b.refs : null;
+  for (let i = 0; i < b.size; i++) {
+    const key = b.keys[i] as Value;
+    const hash = refs === null ? hashValue(key) : (refs[i] as KeyTrace).hash;
+    trace.add(trace.obtain(key, hash), b.vals[i] as Value, time, b.diffs[i] as number);
   }
 }

@@ -79,6 +79,13 @@ export class KeyTable<E extends Keyed> {
       this.resize(this.slots.length / 2);
   }
 
+  /** Grows the table now so that `n` more entries fit without further resizing. */
+  reserve(n: number): void {
+    let capacity = this.slots.length;
+    while ((this.size + n) * 2 > capacity) capacity *= 2;
+    if (capacity > this.slots.length) this.resize(capacity);
+  }
+
   /** Calls `f` for every entry (slot order). */
   forEach(f: (entry: E) => void): void {
     const slots = this.slots;

@@ -66,8 +66,12 @@ export abstract class Node {
   /** Updates emitted in the current tick and in total. */
   emitted = 0;
   emittedTotal = 0;
-  /** The first updates emitted in the current tick (at most `SAMPLE_LIMIT`), for the plan view. */
-  sample: SampledUpdate[] = [];
+  // The batches (with their times) holding the first updates emitted in the current tick,
+  // and how many updates they contribute (at most `SAMPLE_LIMIT`): references only, so a
+  // tick pays nothing per update; `sample()` converts them when stats are read.
+  private sampleTimes: Time[] = [];
+  private sampleBatches: Batch[] = [];
+  private sampled = 0;
   /** The arrangement this node's output is, if it is arranged. */
   trace: Trace | null = null;
   /**
@@ -115,17 +119,46 @@ export abstract class Node {
     if (n === 0) return;
     this.emitted += n;
     this.emittedTotal += n;
-    if (this.sample.length < SAMPLE_LIMIT) this.keepSample(t, batch);
+    if (this.sampled < SAMPLE_LIMIT) {
+      // Batches are immutable, so keeping the reference keeps the updates.
+      this.sampleTimes.push(t);
+      this.sampleBatches.push(batch);
+      this.sampled += Math.min(n, SAMPLE_LIMIT - this.sampled);
+    }
     for (const e of this.edges) e.target.receive(e.map === null ? t : e.map(t), batch);
   }
 
-  // Converts the first updates of a tick to JSON once, so stats can cross to other threads.
-  private keepSample(t: Time, batch: Batch): void {
-    const n = Math.min(batch.size, SAMPLE_LIMIT - this.sample.length);
-    for (let i = 0; i < n; i++) {
-      const key = valueToJson(batch.keys[i] as Value);
-      const val = valueToJson(batch.vals[i] as Value);
-      this.sample.push({ key, val, time: t, diff: batch.diffs[i] as number });
+  /**
+   * The first updates emitted in the current tick (at most `SAMPLE_LIMIT`), for the plan
+   * view, in the JSON value encoding so that stats can cross to other threads.
+   */
+  sample(): SampledUpdate[] {
+    const out: SampledUpdate[] = [];
+    for (let b = 0; b < this.sampleBatches.length; b++) {
+      const batch = this.sampleBatches[b] as Batch;
+      const time = this.sampleTimes[b] as Time;
+      const n = Math.min(batch.size, SAMPLE_LIMIT - out.length);
+      for (let i = 0; i < n; i++) {
+        const key = valueToJson(batch.keys[i] as Value);
+        const val = valueToJson(batch.vals[i] as Value);
+        out.push({ key, val, time, diff: batch.diffs[i] as number });
+      }
+    }
+    return out;
+  }
+
+  // `ports()`, computed once (a node's ports never change after it is built).
+  private portList: readonly Port[] | null = null;
+
+  /** Starts the per-tick counters (emitted and received updates, the sample) over. */
+  resetTick(): void {
+    this.portList ??= this.ports();
+    for (const p of this.portList) p.received = 0;
+    this.emitted = 0;
+    if (this.sampled > 0) {
+      this.sampleTimes = [];
+      this.sampleBatches = [];
+      this.sampled = 0;
     }
   }
 

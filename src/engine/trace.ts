@@ -16,8 +16,9 @@
  * appended in batch order, so the entries a reader may see are always a prefix. Times are
  * shared references. Compaction (`compact`) rewrites the prefix every reader has consumed:
  * it advances times by the frontier, consolidates equal `(val, time)`, drops zeros and
- * forgets keys left empty. Only keys touched since the last compaction are visited, so it
- * costs what changed.
+ * forgets keys left empty. Only keys touched since the last compaction are visited, and
+ * the common cases skip the sort: a key built by one batch is consolidated already, and a
+ * few new entries are merged into a consolidated one-time history by val.
  */
 import { Batch } from './batch.js';
 import { consolidateVals } from './consolidate.js';
@@ -36,6 +37,13 @@ export class KeyTrace {
   data: Value[] = [];
   /** Touched since the last compaction (listed in the trace's dirty list). */
   dirty = false;
+  /**
+   * After a compaction: how many leading slots of `data` are consolidated at one single
+   * time (0 if its times differ); -1 before the first compaction. See `Trace.compact`.
+   */
+  settled = -1;
+  /** A reader's scratch mark (see `nextMark`): lets a step list each key once without a Set. */
+  mark = 0;
   // The open batch's block of entries in `data`, if this key is in it.
   blockSeq = -1;
   blockStart = 0;
@@ -60,6 +68,16 @@ export class KeyTrace {
     while (i > 0 && (d[i - 1] as number) >= cursor) i -= STRIDE;
     return i;
   }
+}
+
+let marks = 0;
+
+/**
+ * A fresh value for `KeyTrace.mark`: a step that lists keys takes one, then a key is new
+ * to it when its mark differs (steps run one at a time, so marks never interleave).
+ */
+export function nextMark(): number {
+  return ++marks;
 }
 
 /** The delta of one trace batch: updates at one time, grouped by key. */
@@ -122,6 +140,11 @@ export class Trace {
     return kt;
   }
 
+  /** Makes room for `n` more keys at once (one resize instead of many while appending). */
+  reserve(n: number): void {
+    this.keys.reserve(n);
+  }
+
   /** Distinct keys held. */
   get keyCount(): number {
     return this.keys.size;
@@ -174,11 +197,23 @@ export class Trace {
   closeBatch(): ArrangedBatch {
     const seq = this.openSeq;
     this.openSeq = -1;
-    const keys: Value[] = [];
-    const vals: Value[] = [];
-    const diffs: number[] = [];
-    const refs: KeyTrace[] = [];
-    for (const kt of this.touched) {
+    const touched = this.touched;
+    this.touched = [];
+    const out = new ArrangedBatch([], [], [], [], seq);
+    this.collectBlocks(touched, out);
+    return out;
+  }
+
+  // Appends every touched key's consolidated block to `out`. The loop is alone in its
+  // function: a huge first batch gets it on-stack-replaced by V8 before any code after
+  // it has run, and such code (without type feedback) would deoptimize on every call.
+  private collectBlocks(touched: readonly KeyTrace[], out: ArrangedBatch): void {
+    const keys = out.keys as Value[];
+    const vals = out.vals as Value[];
+    const diffs = out.diffs as number[];
+    const refs = out.refs as KeyTrace[];
+    for (let k = 0; k < touched.length; k++) {
+      const kt = touched[k] as KeyTrace;
       const d = kt.data;
       const start = kt.blockStart;
       if (d.length - start === STRIDE) {
@@ -202,8 +237,6 @@ export class Trace {
         refs.push(kt);
       }
     }
-    this.touched = [];
-    return new ArrangedBatch(keys, vals, diffs, refs, seq);
   }
 
   // Merges equal vals within one key's block (all entries share time and seq).
@@ -229,16 +262,21 @@ export class Trace {
    * Only keys touched since the last compaction are visited.
    */
   compact(frontier: readonly Time[]): void {
+    if (this.dirty.length === 0) return;
     let minCursor = this.seqCount;
     for (const r of this.readers) if (r.cursor < minCursor) minCursor = r.cursor;
     const advanced = new Map<Time, Time>();
+    // The dirty list is swapped out before the loop and nothing follows the loop: a huge
+    // first compaction gets this loop on-stack-replaced by V8 before any code after it has
+    // run, and such code (lacking type feedback) would deoptimize on every later call.
+    const dirty = this.dirty;
     const stillDirty: KeyTrace[] = [];
-    for (const kt of this.dirty) {
-      const complete = this.compactKey(kt, frontier, minCursor, advanced);
-      if (complete) kt.dirty = false;
+    this.dirty = stillDirty;
+    for (let i = 0; i < dirty.length; i++) {
+      const kt = dirty[i] as KeyTrace;
+      if (this.compactKey(kt, frontier, minCursor, advanced)) kt.dirty = false;
       else stillDirty.push(kt);
     }
-    this.dirty = stillDirty;
   }
 
   // Compacts one key; false when some of its entries are not yet consumed by every reader.
@@ -250,6 +288,9 @@ export class Trace {
   ): boolean {
     const d = kt.data;
     const end = kt.visibleEnd(minCursor);
+    // A never-compacted key whose history is one batch's block is consolidated already
+    // (closeBatch): its entries share one time, which stays one time when advanced.
+    const oneBlock = kt.settled < 0 && end > 0 && d[3] === d[end - 1];
     for (let i = 0; i < end; i += STRIDE) {
       const t = d[i + 1] as Time;
       let a = cache.get(t);
@@ -260,12 +301,19 @@ export class Trace {
       d[i + 1] = a;
       d[i + 3] = 0;
     }
-    const kept = consolidateEntries(d, end);
+    let kept: number;
+    if (oneBlock) kept = end;
+    // A consolidated one-time prefix plus a few new entries, all at one time now: merge
+    // the new entries into the prefix by val instead of sorting everything again.
+    else if (kt.settled > 0 && small(kt.settled, end) && oneTime(d, end))
+      kept = mergeTail(d, kt.settled, end);
+    else kept = consolidateEntries(d, end);
     if (kept < end) {
       this.records -= (end - kept) / STRIDE;
       d.copyWithin(kept, end);
       d.length -= end - kept;
     }
+    kt.settled = oneTime(d, kept) ? kept : 0;
     if (d.length === 0) {
       this.keys.delete(kt);
       return true;
@@ -376,6 +424,45 @@ function consolidateEntries(d: Value[], end: number): number {
   }
   for (let i = 0; i < out.length; i++) d[i] = out[i] as Value;
   return dropZeros(d, out.length);
+}
+
+// True when the entries in slots [0, end) all have one time.
+function oneTime(d: readonly Value[], end: number): boolean {
+  const t = d[1] as Time;
+  for (let i = STRIDE + 1; i < end; i += STRIDE) {
+    const u = d[i] as Time;
+    if (u !== t && !timeEquals(u, t)) return false;
+  }
+  return true;
+}
+
+// Whether merging the entries [prefix, end) into [0, prefix) pairwise is cheap enough.
+function small(prefix: number, end: number): boolean {
+  return ((end - prefix) / STRIDE) * (prefix / STRIDE) <= 256;
+}
+
+/**
+ * Merges the entries in slots [prefix, end) into the consolidated prefix [0, prefix) by
+ * val (every entry has the same time and seq), drops zeros; returns the new end.
+ */
+function mergeTail(d: Value[], prefix: number, end: number): number {
+  let w = prefix;
+  for (let i = prefix; i < end; i += STRIDE) {
+    const v = d[i] as Value;
+    let j = 0;
+    while (j < w && !equalValues(d[j] as Value, v)) j += STRIDE;
+    if (j < w) d[j + 2] = (d[j + 2] as number) + (d[i + 2] as number);
+    else {
+      if (w !== i) {
+        d[w] = v;
+        d[w + 1] = d[i + 1] as Value;
+        d[w + 2] = d[i + 2] as number;
+        d[w + 3] = d[i + 3] as number;
+      }
+      w += STRIDE;
+    }
+  }
+  return dropZeros(d, w);
 }
 
 // Removes zero-diff entries from slots [0, end); returns the new end.

@@ -71,8 +71,11 @@ export class ArrangeNode extends Node {
 
   // Appends the batches to the trace as one batch at t and sends its consolidated delta.
   private append(t: Time, batches: readonly Batch[]): void {
-    if (countUpdates(batches) === 0) return;
+    const total = countUpdates(batches);
+    if (total === 0) return;
     const trace = this.index;
+    // Large batches (a load) presize the key table; at worst every update is a new key.
+    if (total > 64) trace.reserve(total);
     trace.openBatch();
     let n = 0;
     for (const b of batches) {

@@ -21,7 +21,7 @@ import type { RunContext, ScopeHandle } from '../node.js';
 import { Port } from '../port.js';
 import { compareLex, join, leq } from '../time.js';
 import type { Time } from '../time.js';
-import { STRIDE, Trace } from '../trace.js';
+import { STRIDE, Trace, nextMark } from '../trace.js';
 import type { KeyTrace, Reader } from '../trace.js';
 import type { ReducerKind } from '../../lang/ast.js';
 import type { ItemIr } from '../../lang/ir.js';
@@ -64,39 +64,44 @@ export class ReduceNode extends Node {
   }
 
   step(t: Time): void {
-    // The keys to re-examine at t: those with new input, then those scheduled for t.
+    const keys = this.keysAt(t);
+    // All corrections of this step form one batch of the output trace, at t.
+    const out = this.output;
+    out.openBatch();
+    this.examineAll(keys, t);
+    this.send(t, out.closeBatch());
+  }
+
+  // The loops live in their own functions with nothing after them: a load's huge first
+  // step gets them on-stack-replaced by V8 before any later code has run, and such code
+  // (without type feedback) would deoptimize again on every later step.
+
+  // The keys to re-examine at t: those with new input, then those scheduled for t.
+  private keysAt(t: Time): KeyTrace[] {
     const keys: KeyTrace[] = [];
-    const seen = new Set<KeyTrace>();
+    const seen = nextMark();
     for (const b of this.input.take(t)) {
       const batch = arranged(b, this.item);
-      for (const kt of batch.refs) {
-        if (!seen.has(kt)) {
-          seen.add(kt);
-          keys.push(kt);
-        }
-      }
+      addNew(batch.refs, seen, keys);
       this.reader.consume(batch);
     }
     const head = this.due[0];
     if (head !== undefined && compareLex(head.time, t) === 0) {
       this.due.shift();
       this.scheduled -= head.keys.length;
-      for (const kt of head.keys) {
-        if (!seen.has(kt)) {
-          seen.add(kt);
-          keys.push(kt);
-        }
-      }
+      addNew(head.keys, seen, keys);
     }
-    // All corrections of this step form one batch of the output trace, at t.
-    const out = this.output;
-    out.openBatch();
+    return keys;
+  }
+
+  // Re-examines every key at t (into the open output batch).
+  private examineAll(keys: readonly KeyTrace[], t: Time): void {
     const budget = this.ctx.budget;
-    for (const kt of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const kt = keys[i] as KeyTrace;
       this.examine(kt, t);
       budget.work(1 + kt.length);
     }
-    this.send(t, out.closeBatch());
   }
 
   // Re-examines one key at t: emits f(input at t) − output at t, schedules joins.
@@ -183,5 +188,16 @@ export class ReduceNode extends Node {
 
   override held(): number {
     return this.output.records + this.scheduled;
+  }
+}
+
+// Appends to `keys` each of `refs` not yet marked `seen` (a loop with nothing after it, see `step`).
+function addNew(refs: readonly KeyTrace[], seen: number, keys: KeyTrace[]): void {
+  for (let i = 0; i < refs.length; i++) {
+    const kt = refs[i] as KeyTrace;
+    if (kt.mark !== seen) {
+      kt.mark = seen;
+      keys.push(kt);
+    }
   }
 }

@@ -15,6 +15,7 @@ import { Node } from '../node.js';
 import type { RunContext, ScopeHandle } from '../node.js';
 import { Port } from '../port.js';
 import type { Time } from '../time.js';
+import { ArrangedBatch } from '../trace.js';
 import type { ItemIr } from '../../lang/ir.js';
 
 /** Forwards the consolidated sum of the feedback received at each time. */
@@ -33,9 +34,11 @@ export class VariableNode extends Node {
 
   step(t: Time): void {
     const batches = this.input.take(t);
-    if (batches.length === 1 && batches[0] !== undefined && batches[0].size <= 1) {
-      // A single update cannot cancel with anything: pass it on as it is.
-      this.send(t, batches[0]);
+    const only = batches.length === 1 ? batches[0] : undefined;
+    // A single update cannot cancel with anything, and an arrangement's batch is
+    // consolidated already (grouped by key, equal vals merged, no zeros): pass it on.
+    if (only !== undefined && (only.size <= 1 || only instanceof ArrangedBatch)) {
+      this.send(t, only);
       return;
     }
     const counts = new RowCounts();
