@@ -6,9 +6,9 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { Syntax } from '../../src/lang/ast.js';
 import { arbProgram } from '../../src/lang/ast-arbitrary.js';
-import { lex } from '../../src/lang/lexer.js';
 import { parse, parseClosedTerm } from '../../src/lang/parse.js';
 import { printProgram } from '../../src/lang/print.js';
+import { FUZZ_TOKENS, arbMutation, mutateTokens } from './mutate.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
 
@@ -40,80 +40,6 @@ function checkParse(text: string, syntax: Syntax): void {
   if (hasError) expect(diagnostics.length).toBeGreaterThan(0);
 }
 
-// Token texts to splice into programs.
-const POOL = [
-  '(',
-  ')',
-  '{',
-  '}',
-  '[',
-  ']',
-  ',',
-  ';',
-  ':',
-  '::',
-  '=',
-  '==',
-  '=>',
-  '|',
-  '+',
-  '-',
-  '*',
-  '$',
-  '^',
-  '&&',
-  '<',
-  'let',
-  'var',
-  'export',
-  'con',
-  'case',
-  'fold',
-  'input',
-  'import',
-  'key',
-  'join',
-  'distinct',
-  'scope',
-  'MAP',
-  'JOIN',
-  'REDUCE',
-  'CONCAT',
-  'MIN',
-  'x',
-  '_',
-  '0',
-  '99999999999999999999',
-  '"s"',
-  '"',
-  '@',
-  '&',
-  '!',
-  '--',
-  '\n',
-];
-
-type Mutation = { at: number; kind: 'insert' | 'delete' | 'replace'; token: string };
-
-function mutate(text: string, mutations: Mutation[]): string {
-  const words = lex(text)
-    .tokens.filter((t) => t.kind !== 'eof')
-    .map((t) => text.slice(t.span.start, t.span.end));
-  for (const m of mutations) {
-    const i = words.length === 0 ? 0 : m.at % (words.length + 1);
-    if (m.kind === 'insert') words.splice(i, 0, m.token);
-    else if (m.kind === 'delete') words.splice(i, 1);
-    else words.splice(i, 1, m.token);
-  }
-  return words.join(' ');
-}
-
-const arbMutation: fc.Arbitrary<Mutation> = fc.record({
-  at: fc.nat(),
-  kind: fc.constantFrom('insert', 'delete', 'replace' as const),
-  token: fc.constantFrom(...POOL),
-});
-
 for (const syntax of ['ddp', 'ddir'] as const) {
   describe(`parse never throws (${syntax})`, () => {
     it('on random text', () => {
@@ -125,7 +51,7 @@ for (const syntax of ['ddp', 'ddir'] as const) {
 
     it('on random strings of tokens', () => {
       fc.assert(
-        fc.property(fc.array(fc.constantFrom(...POOL), { maxLength: 40 }), (toks) =>
+        fc.property(fc.array(fc.constantFrom(...FUZZ_TOKENS), { maxLength: 40 }), (toks) =>
           checkParse(toks.join(' '), syntax),
         ),
         { numRuns: RUNS },
@@ -135,7 +61,7 @@ for (const syntax of ['ddp', 'ddir'] as const) {
     it('on valid programs with tokens inserted, deleted or replaced', () => {
       fc.assert(
         fc.property(arbProgram(syntax), fc.array(arbMutation, { minLength: 1, maxLength: 4 }), (ast, ms) =>
-          checkParse(mutate(printProgram(ast), ms), syntax),
+          checkParse(mutateTokens(printProgram(ast), ms), syntax),
         ),
         { numRuns: RUNS },
       );
@@ -149,7 +75,7 @@ describe('parseClosedTerm never throws', () => {
       fc.property(
         fc.oneof(
           fc.string({ maxLength: 30 }),
-          fc.array(fc.constantFrom(...POOL), { maxLength: 12 }).map((t) => t.join('')),
+          fc.array(fc.constantFrom(...FUZZ_TOKENS), { maxLength: 12 }).map((t) => t.join('')),
         ),
         (text) => {
           const { term, diagnostics } = parseClosedTerm(text);
