@@ -7,8 +7,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { TeachPage } from './teach-page.js';
-import type { Event } from './teach-page.js';
+import { Playground } from './pages.js';
+import type { Event } from './pages.js';
 
 const DEMO_NAMES = readdirSync('demos', { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -32,7 +32,7 @@ function lastPeeks(events: readonly Event[]): Record<string, unknown> {
 }
 
 test('the gallery lists every demo with its title, summary and difficulty @smoke', async ({ page }) => {
-  const app = new TeachPage(page);
+  const app = new Playground(page);
   await app.open();
   await app.button('Demos').click();
   const list = page.getByRole('list', { name: 'Demos' });
@@ -59,7 +59,7 @@ test('the gallery lists every demo with its title, summary and difficulty @smoke
 
 for (const name of DEMO_NAMES) {
   test(`demo ${name} runs to the end with the results its narrative promises`, async ({ page }) => {
-    const app = new TeachPage(page);
+    const app = new Playground(page);
     await app.open(`/#demo=${name}`);
     await expect(app.narrative).toBeVisible();
     await app.narrative.getByRole('button', { name: 'Run all' }).click();
@@ -82,7 +82,7 @@ for (const name of DEMO_NAMES) {
 test('Next step follows the narrative, and predict-then-tick marks a right and a wrong prediction', async ({
   page,
 }) => {
-  const app = new TeachPage(page);
+  const app = new Playground(page);
   const meta = demoJson('reach');
   await app.open('/#demo=reach');
   const say = app.narrative.locator('.narrative-say');
@@ -130,13 +130,10 @@ test('Next step follows the narrative, and predict-then-tick marks a right and a
 });
 
 test('opening a demo over your own work asks first', async ({ page }) => {
-  const app = new TeachPage(page);
+  const app = new Playground(page);
   await app.open();
   await expect(app.epoch).toHaveText('2', { timeout: 15_000 });
-  await app.button('New').click();
-  const create = page.getByRole('dialog', { name: 'New file' });
-  await create.getByRole('textbox', { name: 'File name' }).fill('mine.ddp');
-  await create.getByRole('button', { name: 'Create' }).click();
+  await app.newFile('mine.ddp');
   await app.button('Demos').click();
   await page.getByRole('list', { name: 'Demos' }).locator('[data-demo="peek"]').getByRole('button').click();
   const ask = page.getByRole('dialog', { name: /Open ".*"\?/ });

@@ -6,7 +6,8 @@
  * remote origin and no eval.
  */
 import { expect, test } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { Playground } from './pages.js';
 
 declare global {
   interface Window {
@@ -17,68 +18,15 @@ declare global {
 const IMG = '<img/src=x/onerror=window.__pwned=1>';
 const SCRIPT = '<script>window.__pwned=2</script>';
 
-class Playground {
-  readonly pageErrors: string[] = [];
-
-  constructor(readonly page: Page) {
-    page.on('pageerror', (e) => this.pageErrors.push(e.message));
-  }
-
-  get command(): Locator {
-    return this.page.getByRole('textbox', { name: 'Command' });
-  }
-  get console(): Locator {
-    return this.page.getByRole('region', { name: 'Console' });
-  }
-  button(name: string): Locator {
-    return this.page.getByRole('button', { name, exact: true });
-  }
-  tab(name: string): Locator {
-    return this.page.getByRole('tab', { name });
-  }
-
-  async open(): Promise<void> {
-    await this.page.goto('/');
-    await expect(this.page.getByRole('heading', { name: 'DDIR Playground' })).toBeVisible();
-  }
-
-  async run(line: string): Promise<void> {
-    if (!(await this.command.isVisible())) await this.tab('Console').click();
-    await this.command.fill(line);
-    await this.command.press('Enter');
-  }
-
-  /** Error messages in the console, oldest first. */
-  async errors(): Promise<string[]> {
-    const texts = await this.console
-      .locator('[data-event]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-event') ?? ''));
-    return texts
-      .map((t) => JSON.parse(t) as { event: string; message?: string })
-      .flatMap((e) => (e.event === 'error' && e.message !== undefined ? [e.message] : []));
-  }
-
-  async newFile(name: string, text: string): Promise<void> {
-    await this.button('New').click();
-    const dialog = this.page.getByRole('dialog', { name: 'New file' });
-    await dialog.getByRole('textbox', { name: 'File name' }).fill(name);
-    await dialog.getByRole('button', { name: 'Create' }).click();
-    const input = this.page.getByRole('textbox', { name });
-    await expect(input).toBeAttached();
-    await input.focus();
-    await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.insertText(text);
-  }
-
-  async pwned(): Promise<unknown> {
-    return this.page.evaluate(() => window.__pwned);
-  }
+/** What the payloads would have set, had any of them run. */
+async function pwned(page: Page): Promise<unknown> {
+  return page.evaluate(() => window.__pwned);
 }
 
 test('names, values and error messages with HTML payloads render as text and never run', async ({ page }) => {
   const app = new Playground(page);
   await app.open();
-  await expect(page.getByTestId('epoch')).toHaveText('2', { timeout: 5000 });
+  await expect(app.epoch).toHaveText('2', { timeout: 5000 });
 
   // A program whose export name and comment carry payloads, installed under a payload name.
   await app.newFile(
@@ -97,8 +45,8 @@ test('names, values and error messages with HTML payloads render as text and nev
   await app.run(`install x ${SCRIPT}`);
   await app.run(`peek ${SCRIPT}`);
   await app.run(`feed ${SCRIPT} 0 1`);
-  await expect.poll(async () => (await app.errors()).length).toBeGreaterThanOrEqual(4);
-  const errors = await app.errors();
+  await expect.poll(async () => (await app.errorMessages()).length).toBeGreaterThanOrEqual(4);
+  const errors = await app.errorMessages();
   expect(errors).toContain(`a program named "${IMG}" is already installed`);
   expect(errors).toContain(`cannot read program file "${SCRIPT}"`);
   expect(errors).toContain(`unknown trace "${SCRIPT}"`);
@@ -111,7 +59,7 @@ test('names, values and error messages with HTML payloads render as text and nev
   // Nothing was parsed as HTML: no such elements exist, and nothing ran.
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(await page.locator('body script').count()).toBe(0);
-  expect(await app.pwned()).toBeUndefined();
+  expect(await pwned(page)).toBeUndefined();
   expect(app.pageErrors).toEqual([]);
 });
 
@@ -137,5 +85,5 @@ test('the built page has a CSP meta that forbids eval and remote origins', async
       }),
   );
   expect(violated).toBe('script-src-elem');
-  expect(await app.pwned()).toBeUndefined();
+  expect(await pwned(page)).toBeUndefined();
 });

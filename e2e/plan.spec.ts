@@ -10,74 +10,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import lz from 'lz-string';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { Playground, linkTo } from './pages.js';
 
 const SCC = {
   'scc.ddp': readFileSync('demos/scc/scc.ddp', 'utf8'),
   'session.txt': readFileSync('demos/scc/session.txt', 'utf8'),
 };
 
-/** A share link (PLAYGROUND.md "Share URL format") that opens these files and runs the script. */
+/** A share link that opens these files and runs the script. */
 function link(files: Record<string, string>, script: string): string {
-  const payload = lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, files, script, run: true }));
-  return `/#s=${payload}`;
+  return linkTo({ v: 1, files, script, run: true });
 }
 
-/** The playground seen through its test hooks and accessible names. */
-class Playground {
-  readonly consoleErrors: string[] = [];
-
-  constructor(readonly page: Page) {
-    page.on('console', (m) => {
-      if (m.type() === 'error') this.consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => this.consoleErrors.push(e.message));
-  }
-
-  get epoch(): Locator {
-    return this.page.getByTestId('epoch');
-  }
-
-  get plan(): Locator {
-    return this.page.getByRole('region', { name: 'Plan', exact: true });
-  }
-
-  /** Opens the SCC demo from a link and waits for its script (three ticks). */
-  async openScc(): Promise<void> {
-    await this.page.goto(link(SCC, 'session.txt'));
-    await expect(this.epoch).toHaveText('3', { timeout: 20_000 });
-  }
-
-  async showTab(name: string): Promise<void> {
-    await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
-  }
-
-  async run(command: string): Promise<void> {
-    await this.showTab('Console');
-    const line = this.page.getByRole('textbox', { name: 'Command' });
-    await line.fill(command);
-    await line.press('Enter');
-  }
-
-  /** Every operator node's kind, work and highlight. */
-  async operators(): Promise<{ op: string; work: number; busy: boolean; id: string }[]> {
-    return this.plan.locator('[data-operator]').evaluateAll((els) =>
-      els.map((e) => ({
-        op: e.getAttribute('data-operator') ?? '',
-        work: Number(e.getAttribute('data-work')),
-        busy: e.classList.contains('is-busy'),
-        id: e.getAttribute('data-id') ?? '',
-      })),
-    );
-  }
-
-  /** The screen rectangle of a scope box. */
-  async box(scope: string): Promise<{ x: number; y: number; width: number; height: number }> {
-    const rect = await this.plan.locator(`[data-scope="${scope}"] > rect`).first().boundingBox();
-    if (rect === null) throw new Error(`no box for scope ${scope}`);
-    return rect;
-  }
+/** Opens the SCC demo from a link and waits for its script (three ticks). */
+async function openScc(page: Page): Promise<Playground> {
+  const app = new Playground(page);
+  await app.openAndWaitForScript(link(SCC, 'session.txt'), '3', 20_000);
+  return app;
 }
 
 function inside(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
@@ -94,8 +44,7 @@ test.describe('see the dataflow', () => {
   test('the plan graph of the SCC demo shows both loops nested in the outer one, with feedback edges @smoke', async ({
     page,
   }) => {
-    const app = new Playground(page);
-    await app.openScc();
+    const app = await openScc(page);
     await app.showTab('Plan');
     await expect(app.plan.locator('[data-operator]').first()).toBeVisible();
     const ops = await app.operators();
@@ -116,9 +65,9 @@ test.describe('see the dataflow', () => {
     }
     expect(ops.filter((o) => o.op === 'variable')).toHaveLength(4);
     // Scopes as nested boxes: fwd and bwd inside scc.
-    const scc = await app.box('scc');
-    expect(inside(await app.box('fwd'), scc)).toBe(true);
-    expect(inside(await app.box('bwd'), scc)).toBe(true);
+    const scc = await app.scopeBox('scc');
+    expect(inside(await app.scopeBox('fwd'), scc)).toBe(true);
+    expect(inside(await app.scopeBox('bwd'), scc)).toBe(true);
     // One feedback edge per loop variable, dashed and labelled.
     const feedback = app.plan.locator('[data-edge="feedback"]');
     await expect(feedback).toHaveCount(4);
@@ -139,8 +88,7 @@ test.describe('see the dataflow', () => {
   test('after changing one edge and a tick, exactly the operators that did work are highlighted', async ({
     page,
   }) => {
-    const app = new Playground(page);
-    await app.openScc();
+    const app = await openScc(page);
     await app.run('feed scc 0 2,1');
     await app.run('tick');
     await expect(app.epoch).toHaveText('4');
@@ -181,8 +129,7 @@ test.describe('see the dataflow', () => {
   test('the time grid of an inspect label shows epochs × iterations and a cell’s accumulated contents', async ({
     page,
   }) => {
-    const app = new Playground(page);
-    await app.openScc();
+    const app = await openScc(page);
     await app.showTab('Time grid');
     const grid = page.getByRole('table', { name: 'time grid cut', exact: true });
     await expect(grid).toBeVisible();
@@ -213,8 +160,7 @@ test.describe('see the dataflow', () => {
   test('the timeline rewinds to an earlier command, forks from there, and compares two runs', async ({
     page,
   }) => {
-    const app = new Playground(page);
-    await app.openScc();
+    const app = await openScc(page);
     await app.showTab('Timeline');
     const timeline = page.getByRole('list', { name: 'Timeline' });
     await expect(timeline.getByRole('listitem')).toHaveCount(13);
@@ -251,8 +197,7 @@ test.describe('see the dataflow', () => {
 
   test('screenshots of the plan graph and the time grid, light and dark', async ({ page }) => {
     await page.setViewportSize({ width: 1600, height: 1000 });
-    const app = new Playground(page);
-    await app.openScc();
+    const app = await openScc(page);
     await app.run('feed scc 0 2,1');
     await app.run('tick');
     // Give the results most of the width.
@@ -295,9 +240,7 @@ test.describe('plan layout time', () => {
       'session.txt': 'install cc cc.ddp\n',
     };
     await page.goto(link(files, 'session.txt'));
-    await expect(
-      page.getByRole('region', { name: 'Console' }).locator('[data-event*="installed"]'),
-    ).toHaveCount(1, {
+    await expect(app.console.locator('[data-event*="installed"]')).toHaveCount(1, {
       timeout: 20_000,
     });
     await app.showTab('Plan');

@@ -7,33 +7,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { createRequire } from 'node:module';
-import type * as LZString from 'lz-string';
-import { TeachPage } from './teach-page.js';
+import { Playground, linkTo as handMadeLink } from './pages.js';
 import { readZip } from '../tests/zip-reader.js';
-
-// lz-string is CommonJS without named exports under Node's ESM loader.
-const { compressToEncodedURIComponent } = createRequire(import.meta.url)('lz-string') as typeof LZString;
-
-/** A link built by hand, exactly as PLAYGROUND.md documents it. */
-function handMadeLink(json: unknown): string {
-  return `/#s=${compressToEncodedURIComponent(JSON.stringify(json))}`;
-}
 
 test('Share, then open the link in a fresh browser: same files, same tables @smoke', async ({
   page,
   browser,
 }) => {
-  const app = new TeachPage(page);
+  const app = new Playground(page);
   await app.open();
   await expect(app.epoch).toHaveText('2', { timeout: 15_000 });
   // Make the workspace the user's own: one more edge, then run again.
-  await page.getByRole('textbox', { name: 'Command' }).fill('feed reach 0 3,4');
-  await page.getByRole('textbox', { name: 'Command' }).press('Enter');
-  await app.button('New').click();
-  const dialog = page.getByRole('dialog', { name: 'New file' });
-  await dialog.getByRole('textbox', { name: 'File name' }).fill('notes.txt');
-  await dialog.getByRole('button', { name: 'Create' }).click();
+  await app.run('feed reach 0 3,4');
+  await app.newFile('notes.txt');
   await expect.poll(() => app.fileNames()).toEqual(['notes.txt', 'reach.ddp', 'session.txt']);
   await app.idle();
   const tables = await app.traceTables();
@@ -45,7 +31,7 @@ test('Share, then open the link in a fresh browser: same files, same tables @smo
   await page.screenshot({ path: 'e2e/screenshots/share-popover.png' });
 
   const fresh = await browser.newContext();
-  const other = new TeachPage(await fresh.newPage());
+  const other = new Playground(await fresh.newPage());
   await other.open(link);
   await expect(other.epoch).toHaveText('2', { timeout: 15_000 });
   await other.idle();
@@ -64,7 +50,7 @@ test('Share, then open the link in a fresh browser: same files, same tables @smo
 });
 
 test('a link built by hand to the documented format opens and runs', async ({ page }) => {
-  const app = new TeachPage(page);
+  const app = new Playground(page);
   await app.open(
     handMadeLink({
       v: 1,
@@ -94,7 +80,7 @@ test('a link built by hand to the documented format opens and runs', async ({ pa
 });
 
 test('a link without run: true opens the files and offers to run them', async ({ page }) => {
-  const app = new TeachPage(page);
+  const app = new Playground(page);
   await app.open(
     handMadeLink({ files: { 'p.ddp': 'export "p" = input 0;\n', 's.txt': 'install p p.ddp\ntick\n' } }),
   );
@@ -107,7 +93,7 @@ test('a link without run: true opens the files and offers to run them', async ({
 });
 
 test('a damaged link says so and opens the default demo', async ({ page }) => {
-  const app = new TeachPage(page);
+  const app = new Playground(page);
   const good = handMadeLink({ files: { 'p.ddp': 'export "p" = input 0;\n', 's.txt': 'tick\n' } });
   await app.open(good.slice(0, Math.floor(good.length * 0.6)));
   await expect(app.notice).toContainText('This share link could not be opened: the link is damaged');
@@ -122,7 +108,7 @@ test('a damaged link says so and opens the default demo', async ({ page }) => {
 });
 
 test('a shared runaway program stops at the run budget and the page stays responsive', async ({ page }) => {
-  const app = new TeachPage(page);
+  const app = new Playground(page);
   await app.open(
     handMadeLink({
       files: {
@@ -142,7 +128,7 @@ test('a shared runaway program stops at the run budget and the page stays respon
 });
 
 test('Export downloads a zip with the programs, the script and a README', async ({ page }) => {
-  const app = new TeachPage(page);
+  const app = new Playground(page);
   await app.open('/#demo=sharing');
   const download = page.waitForEvent('download');
   await app.button('Export').click();
@@ -164,7 +150,7 @@ test('Export downloads a zip with the programs, the script and a README', async 
 });
 
 test('an unchanged demo shares by name; a long link is offered as a file', async ({ page }) => {
-  const app = new TeachPage(page);
+  const app = new Playground(page);
   await app.open('/#demo=values');
   expect(await app.share()).toBe('http://127.0.0.1:4173/#demo=values');
   await expect(app.button('Download link')).toHaveCount(0);

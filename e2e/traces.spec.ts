@@ -5,92 +5,27 @@
  * rows scrolled with the keyboard, and both themes (screenshots in e2e/screenshots/).
  */
 import { expect, test } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
-
-type Json = number | string | Json[] | { [key: string]: Json };
-type Row = [Json, Json, number];
-
-/** The playground seen through its test hooks and accessible names. */
-class Playground {
-  readonly consoleErrors: string[] = [];
-
-  constructor(readonly page: Page) {
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => this.consoleErrors.push(error.message));
-  }
-
-  get epoch(): Locator {
-    return this.page.getByTestId('epoch');
-  }
-
-  /** Opens the default demo and waits for its script to finish (two ticks). */
-  async open(): Promise<void> {
-    await this.page.goto('/');
-    await expect(this.epoch).toHaveText('2', { timeout: 15_000 });
-  }
-
-  async showTab(name: 'Console' | 'Traces'): Promise<void> {
-    await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
-  }
-
-  /** Runs one command on the command line, as typed. */
-  async run(command: string): Promise<void> {
-    await this.showTab('Console');
-    const line = this.page.getByRole('textbox', { name: 'Command' });
-    await line.fill(command);
-    await line.press('Enter');
-  }
-
-  /** The section of one trace (its table, toolbar and slider). */
-  section(name: string): Locator {
-    return this.page.getByRole('region', { name: `${name} trace`, exact: true });
-  }
-
-  table(name: string): Locator {
-    return this.page.getByRole('table', { name: `trace ${name}`, exact: true });
-  }
-
-  /** The `data-row` hooks of a trace table's rendered rows, parsed. */
-  async rows(name: string): Promise<Row[]> {
-    const texts = await this.table(name)
-      .locator('tr[data-row]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-row') ?? ''));
-    return texts.map((t) => JSON.parse(t) as Row);
-  }
-
-  /** The rows of every `peek` event of a trace in the console log, oldest first. */
-  async peeks(trace: string): Promise<Row[][]> {
-    const texts = await this.page
-      .locator('[data-event]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-event') ?? ''));
-    return texts
-      .map((t) => JSON.parse(t) as { event: string; trace?: string; rows?: Row[] })
-      .filter((e) => e.event === 'peek' && e.trace === trace)
-      .map((e) => e.rows ?? []);
-  }
-}
+import { Playground } from './pages.js';
 
 test.describe('trace tables', () => {
   test('the default demo shows its trace as peek does, with the retracted row as a ghost @smoke', async ({
     page,
   }) => {
     const app = new Playground(page);
-    await app.open();
+    await app.openAndWaitForScript();
     await app.showTab('Traces');
-    const table = app.table('reach');
+    const table = app.traceTable('reach');
     await expect(table).toBeVisible();
     await expect(table.locator('tr[data-row]')).toHaveCount(3);
     const peeks = await app.peeks('reach');
-    expect(await app.rows('reach')).toEqual(peeks[peeks.length - 1]);
+    expect(await app.traceRows('reach')).toEqual(peeks[peeks.length - 1]);
     // The last tick retracted node 4: it stays visible, struck through, but is no data row.
     const ghost = table.locator('tr[data-removed-row]');
     await expect(ghost).toHaveCount(1);
     expect(JSON.parse((await ghost.getAttribute('data-removed-row')) ?? '')).toEqual([[4], [], 1]);
     await expect(ghost).toContainText('removed');
     await expect(table.getByRole('columnheader', { name: 'mult' })).toBeVisible();
-    await expect(app.section('reach')).toContainText('3 rows');
+    await expect(app.traceSection('reach')).toContainText('3 rows');
     expect(app.consoleErrors).toEqual([]);
   });
 
@@ -100,7 +35,7 @@ test.describe('trace tables', () => {
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const app = new Playground(page);
-    await app.open();
+    await app.openAndWaitForScript();
     await app.run('feed reach 0 3,9');
     await app.run('feed reach 0 9,10');
     await app.run('tick');
@@ -110,16 +45,16 @@ test.describe('trace tables', () => {
     const peek = (await app.peeks('reach'))[2];
 
     await app.showTab('Traces');
-    const table = app.table('reach');
+    const table = app.traceTable('reach');
     await expect(table.locator('tr[data-row]')).toHaveCount(5);
-    expect(await app.rows('reach')).toEqual(peek);
+    expect(await app.traceRows('reach')).toEqual(peek);
     await expect(table.locator('tr.is-added')).toHaveCount(2);
     await expect(table.locator('tr.is-added').first()).toHaveAttribute('data-row', '[[9],[],1]');
 
     // The key filter matches the printed key.
-    const section = app.section('reach');
+    const section = app.traceSection('reach');
     await section.getByRole('searchbox', { name: 'Filter reach by key' }).fill('(1');
-    expect(await app.rows('reach')).toEqual([
+    expect(await app.traceRows('reach')).toEqual([
       [[1], [], 1],
       [[10], [], 1],
     ]);
@@ -129,7 +64,7 @@ test.describe('trace tables', () => {
     await section.getByRole('button', { name: 'Copy reach as JSON' }).click();
     await expect(section.getByRole('status')).toHaveText('Copied 2 rows as JSON');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(JSON.parse(copied)).toEqual(await app.rows('reach'));
+    expect(JSON.parse(copied)).toEqual(await app.traceRows('reach'));
     await section.getByRole('searchbox', { name: 'Filter reach by key' }).fill('');
 
     // The change log ends with this tick's two additions, at epoch 2, in green.
@@ -144,43 +79,42 @@ test.describe('trace tables', () => {
 
   test('contents as of a past epoch equal what peek said then', async ({ page }) => {
     const app = new Playground(page);
-    await app.open();
+    await app.openAndWaitForScript();
     const [first, second] = await app.peeks('reach');
     await app.showTab('Traces');
-    const slider = app.section('reach').getByRole('slider');
+    const slider = app.traceSection('reach').getByRole('slider');
     await expect(slider).toHaveValue('1');
     await slider.focus();
     await page.keyboard.press('Home');
     await expect(slider).toHaveValue('0');
-    await expect(app.table('reach').locator('tr[data-row]')).toHaveCount(4);
-    expect(await app.rows('reach')).toEqual(first);
-    await app.section('reach').getByRole('button', { name: 'Latest' }).click();
+    await expect(app.traceTable('reach').locator('tr[data-row]')).toHaveCount(4);
+    expect(await app.traceRows('reach')).toEqual(first);
+    await app.traceSection('reach').getByRole('button', { name: 'Latest' }).click();
     await expect(slider).toHaveValue('1');
-    expect(await app.rows('reach')).toEqual(second);
+    expect(await app.traceRows('reach')).toEqual(second);
   });
 
   test('100,000 rows render as a window and scroll to the end with the keyboard', async ({ page }) => {
     test.setTimeout(120_000);
     const app = new Playground(page);
-    await app.open();
+    await app.openAndWaitForScript();
     // Edit the program into one over a generated source of 100,000 rows and install it.
-    await page.getByRole('textbox', { name: 'reach.ddp' }).focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.insertText(
+    await app.replaceText(
+      'reach.ddp',
       'export "big" = import "iota:100000" | key($0[0] ; $0[0] * 3, inject(1, $0[0]));\n',
     );
     await app.run('install big reach.ddp');
     await app.run('tick');
     await expect(app.epoch).toHaveText('3', { timeout: 60_000 });
     await app.showTab('Traces');
-    const table = app.table('big');
+    const table = app.traceTable('big');
     await expect(table).toHaveAttribute('aria-rowcount', '100001', { timeout: 30_000 });
     const rendered = await table.locator('tr[data-row]').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(100);
-    expect((await app.rows('big'))[0]).toEqual([[0], [0, { tag: 1, val: 0 }], 1]);
+    expect((await app.traceRows('big'))[0]).toEqual([[0], [0, { tag: 1, val: 0 }], 1]);
 
-    await app.section('big').locator('.trace-scroll').focus();
+    await app.traceSection('big').locator('.trace-scroll').focus();
     await page.keyboard.press('End');
     await expect(table.locator('tr[data-row]').last()).toHaveAttribute(
       'data-row',
@@ -195,7 +129,7 @@ test.describe('trace tables', () => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: 1280, height: 720 });
       const app = new Playground(page);
-      await app.open();
+      await app.openAndWaitForScript();
       // One tick that adds a route to 4, cuts 2 -> 3 (3 goes) and adds 1 -> 7.
       await app.run('feed reach 0 1,4');
       await app.run('feed reach 0 2,3 diff=-1');
@@ -203,8 +137,8 @@ test.describe('trace tables', () => {
       await app.run('tick');
       await expect(app.epoch).toHaveText('3');
       await app.showTab('Traces');
-      await expect(app.table('reach').locator('tr[data-row]')).toHaveCount(4);
-      await expect(app.table('reach').locator('tr[data-removed-row]')).toHaveCount(1);
+      await expect(app.traceTable('reach').locator('tr[data-row]')).toHaveCount(4);
+      await expect(app.traceTable('reach').locator('tr[data-removed-row]')).toHaveCount(1);
       await page.screenshot({ path: `e2e/screenshots/traces-${scheme}.png`, animations: 'disabled' });
       expect(app.consoleErrors).toEqual([]);
     });
