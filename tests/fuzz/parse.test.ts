@@ -1,7 +1,7 @@
 // The parser never throws: on random text, and on random token-level mutations of valid
 // programs, `parse` returns a tree and diagnostics with sane spans, and never leaves an
 // `error` node without a diagnostic explaining it. Runs FUZZ_RUNS cases per property
-// (default 300; `npm run fuzz` sets 10,000).
+// (default 1,000; `npm run fuzz` sets 10,000).
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { Syntax } from '../../src/lang/ast.js';
@@ -10,7 +10,7 @@ import { parse, parseClosedTerm } from '../../src/lang/parse.js';
 import { printProgram } from '../../src/lang/print.js';
 import { FUZZ_TOKENS, arbMutation, mutateTokens } from './mutate.js';
 
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 1000);
 
 // Every span in the tree, and whether an `error` node occurs.
 function scan(node: unknown, spans: { start: number; end: number }[]): boolean {

@@ -1,7 +1,7 @@
 // Share links come from strangers: `decodeShare` never throws and always answers either
 // a valid workspace or a message — on random text, on random payloads, on damaged real
 // links and on random JSON — and the bounded decompressor agrees with lz-string wherever
-// lz-string has an answer. Runs FUZZ_RUNS cases per property (default 300; `npm run fuzz`
+// lz-string has an answer. Runs FUZZ_RUNS cases per property (default 1,000; `npm run fuzz`
 // sets 10,000).
 import fc from 'fast-check';
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
@@ -10,7 +10,7 @@ import { decodeShare, encodeShare, parseHash } from '../../src/share/link.js';
 import type { DecodeResult, ShareState } from '../../src/share/link.js';
 import { compressToURIComponent, decompressBounded } from '../../src/share/lz.js';
 
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 1000);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
 
 /** A result is a valid workspace or a non-empty sentence. */
