@@ -2,20 +2,11 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { valueFromJson, valueToJson } from './value-json.js';
 import { equalValues } from './value-order.js';
-import { int, list, ListValue, tuple, UNIT, variant } from './value.js';
+import { list, tuple, UNIT, variant } from './value.js';
 import type { Value } from './value.js';
+import { arbValue as arbitraryValue } from './value-arbitrary.js';
 
-const arbValue: fc.Arbitrary<Value> = fc.letrec<{ v: Value }>((tie) => ({
-  v: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.oneof(fc.integer(), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n })).map(int),
-    fc.array(tie('v'), { maxLength: 3 }),
-    fc
-      .record({ tag: fc.nat({ max: 2 ** 32 - 1 }), payload: tie('v') })
-      .map(({ tag, payload }) => variant(tag, payload)),
-    fc.array(tie('v'), { maxLength: 3 }).map((items) => new ListValue(items)),
-  ),
-})).v;
+const arbValue = arbitraryValue();
 
 describe('valueToJson', () => {
   it('encodes each form as SERVER.md says', () => {

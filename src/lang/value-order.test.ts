@@ -1,29 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { compareInts, compareValues, equalValues, hashValue } from './value-order.js';
-import { int, list, ListValue, tuple, UNIT, variant, VariantValue } from './value.js';
-import type { Int, Value } from './value.js';
+import { list, ListValue, tuple, UNIT, variant, VariantValue } from './value.js';
+import type { Value } from './value.js';
+import { arbValue as arbSmallValue } from './value-arbitrary.js';
 
-const arbInt: fc.Arbitrary<Int> = fc
-  .oneof(
-    fc.integer({ min: -3, max: 3 }),
-    fc.constantFrom(2n ** 53n - 1n, 2n ** 53n, -(2n ** 63n), 2n ** 63n - 1n),
-    fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
-  )
-  .map(int);
-
-/** Small nested values, with few distinct leaves so that equal and prefix cases are common. */
-const arbValue: fc.Arbitrary<Value> = fc.letrec<{ v: Value }>((tie) => ({
-  v: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    arbInt,
-    fc.array(tie('v'), { maxLength: 3 }),
-    fc
-      .record({ tag: fc.integer({ min: 0, max: 2 }), payload: tie('v') })
-      .map(({ tag, payload }) => variant(tag, payload)),
-    fc.array(tie('v'), { maxLength: 3 }).map((items) => new ListValue(items)),
-  ),
-})).v;
+/** Small nested values, with few distinct tags so that equal and prefix cases are common. */
+const arbValue = arbSmallValue(2);
 
 /** A structurally equal copy built from fresh objects (and bigints where that is still normal). */
 function clone(v: Value): Value {

@@ -6,26 +6,11 @@ import { parseClosedTerm } from './parse.js';
 import type { Diagnostic } from './source.js';
 import { equalValues } from './value-order.js';
 import { formatValue, formatValueCompact } from './value-print.js';
-import { int, list, ListValue, tuple, UNIT, variant } from './value.js';
+import { list, tuple, UNIT, variant } from './value.js';
 import type { Value } from './value.js';
+import { arbValue as arbitraryValue } from './value-arbitrary.js';
 
-const arbValue: fc.Arbitrary<Value> = fc.letrec<{ v: Value }>((tie) => ({
-  v: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc
-      .oneof(
-        fc.integer(),
-        fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
-        fc.constantFrom(-(2n ** 63n), 2n ** 63n - 1n),
-      )
-      .map(int),
-    fc.array(tie('v'), { maxLength: 3 }),
-    fc
-      .record({ tag: fc.nat({ max: 2 ** 32 - 1 }), payload: tie('v') })
-      .map(({ tag, payload }) => variant(tag, payload)),
-    fc.array(tie('v'), { maxLength: 3 }).map((items) => new ListValue(items)),
-  ),
-})).v;
+const arbValue = arbitraryValue();
 
 /** Parses, lowers and evaluates a closed term; undefined if any stage reports a problem. */
 function readBack(text: string): Value | undefined {

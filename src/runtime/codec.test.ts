@@ -12,27 +12,11 @@ import {
 import { Batch } from '../engine/batch.js';
 import type { RankedFailure } from '../engine/failure-rank.js';
 import { equalValues } from '../lang/value-order.js';
-import { int, ListValue, UNIT, variant } from '../lang/value.js';
+import { ListValue, UNIT, variant } from '../lang/value.js';
 import type { Value } from '../lang/value.js';
+import { arbValue as arbitraryValue } from '../lang/value-arbitrary.js';
 
-const arbValue: fc.Arbitrary<Value> = fc.letrec<{ v: Value }>((tie) => ({
-  v: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc
-      .oneof(
-        fc.integer(),
-        fc.maxSafeInteger(),
-        fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
-        fc.constantFrom(0, -1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, -(2 ** 31) - 1),
-      )
-      .map(int),
-    fc.array(tie('v'), { maxLength: 3 }),
-    fc
-      .record({ tag: fc.nat({ max: 2 ** 32 - 1 }), payload: tie('v') })
-      .map(({ tag, payload }) => variant(tag, payload)),
-    fc.array(tie('v'), { maxLength: 3 }).map((items) => new ListValue(items)),
-  ),
-})).v;
+const arbValue = arbitraryValue();
 
 /** Same value and same representation (number vs bigint, Tuple vs List) all the way down. */
 function sameShape(a: Value, b: Value): boolean {

@@ -9,29 +9,14 @@ import fc from 'fast-check';
 import { FUZZ_TOKENS } from './mutate.js';
 import { equalValues } from '../../src/lang/value-order.js';
 import { formatValue } from '../../src/lang/value-print.js';
-import { int, ListValue, variant } from '../../src/lang/value.js';
+import { int } from '../../src/lang/value.js';
 import type { Value } from '../../src/lang/value.js';
 import { parseValueToken } from '../../src/server/value-syntax.js';
+import { arbValue as arbitraryValue } from '../../src/lang/value-arbitrary.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 1000);
 
-const arbValue: fc.Arbitrary<Value> = fc.letrec<{ v: Value }>((tie) => ({
-  v: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc
-      .oneof(
-        fc.integer(),
-        fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
-        fc.constantFrom(-(2n ** 63n), 2n ** 63n - 1n),
-      )
-      .map(int),
-    fc.array(tie('v'), { maxLength: 3 }),
-    fc
-      .record({ tag: fc.nat({ max: 2 ** 32 - 1 }), payload: tie('v') })
-      .map(({ tag, payload }) => variant(tag, payload)),
-    fc.array(tie('v'), { maxLength: 3 }).map((items) => new ListValue(items)),
-  ),
-})).v;
+const arbValue = arbitraryValue();
 
 /** Parses a token and checks the result has exactly one of `value` and a non-empty `error`. */
 function read(token: string): Value | undefined {
