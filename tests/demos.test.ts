@@ -24,6 +24,7 @@ import type { DemoChange, DemoMeta } from '../src/demos/catalog.js';
 import { Engine } from '../src/engine/engine.js';
 import { DEFAULT_BUDGET, Session, runLine, scriptLines } from '../src/server/index.js';
 import type { JsonRow, ServerEvent } from '../src/server/index.js';
+import { normalizeEvents } from './events.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const demosDir = join(root, 'demos');
@@ -43,27 +44,6 @@ function loadMeta(files: Readonly<Record<string, string>>): DemoMeta {
   expect(problems).toEqual([]);
   if (meta === null) throw new Error('demo.json did not parse');
   return meta;
-}
-
-/** Parses JSON lines, sorting each run of consecutive inspect events (as tests/sessions.test.ts). */
-function normalize(lines: readonly string[]): unknown[] {
-  const out: unknown[] = [];
-  let run: string[] = [];
-  const flush = (): void => {
-    out.push(...run.sort().map((l) => JSON.parse(l) as unknown));
-    run = [];
-  };
-  for (const line of lines.filter((l) => l.trim() !== '')) {
-    const event = JSON.parse(line) as { event?: string };
-    if (event.event === 'inspect') {
-      run.push(JSON.stringify(event));
-      continue;
-    }
-    flush();
-    out.push(event);
-  }
-  flush();
-  return out;
 }
 
 /** A key for a row's (key, val), for diffing peeks. */
@@ -188,7 +168,7 @@ describe('demo gallery', () => {
         const errorLines = events.flatMap((e) => (e.event === 'error' ? [e.line ?? -1] : []));
         expect(errorLines).toEqual([...(meta.expectErrors ?? [])].sort((a, b) => a - b));
         const golden = (files[EXPECTED_FILE] ?? '').split('\n');
-        expect(normalize(events.map((e) => JSON.stringify(e)))).toEqual(normalize(golden));
+        expect(normalizeEvents(events.map((e) => JSON.stringify(e)))).toEqual(normalizeEvents(golden));
       });
 
       it('each prediction is what the tick really changes', () => {
@@ -209,7 +189,9 @@ describe('demo gallery', () => {
         const { code, stdout, stderr } = await runCliJson(join('demos', name, meta.script));
         expect(stderr).toBe('');
         expect(code).toBe(0);
-        expect(normalize(stdout.split('\n'))).toEqual(normalize((files[EXPECTED_FILE] ?? '').split('\n')));
+        expect(normalizeEvents(stdout.split('\n'))).toEqual(
+          normalizeEvents((files[EXPECTED_FILE] ?? '').split('\n')),
+        );
       });
     });
   }

@@ -15,6 +15,7 @@ import { demoCatalog } from '../src/demos/catalog.js';
 import { parseCommand, scriptLines } from '../src/server/index.js';
 import { exportBundle, rewriteScript } from '../src/share/bundle.js';
 import { zipStore } from '../src/share/zip.js';
+import { normalizeEvents } from './events.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const demosDir = join(root, 'demos');
@@ -43,22 +44,6 @@ async function runIn(cwd: string, script: string): Promise<{ code: number; stdou
   };
   const code = await runCli(['run', script, '--json'], io, 'test');
   return { code, stdout, stderr };
-}
-
-/** Events as parsed JSON with each run of inspect events sorted (their order may vary). */
-function normalize(text: string): unknown[] {
-  const out: unknown[] = [];
-  let run: string[] = [];
-  for (const line of [...text.split('\n').filter((l) => l.trim() !== ''), '{}']) {
-    const event = JSON.parse(line) as { event?: string };
-    if (event.event === 'inspect') run.push(JSON.stringify(event));
-    else {
-      out.push(...run.sort().map((l) => JSON.parse(l) as unknown));
-      run = [];
-      if (event.event !== undefined) out.push(event);
-    }
-  }
-  return out;
 }
 
 describe('rewriteScript', () => {
@@ -115,11 +100,13 @@ describe('export bundles', () => {
       const { code, stdout, stderr } = await runIn(folder, meta.script);
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      const errors = normalize(stdout).flatMap((e) =>
+      const errors = normalizeEvents(stdout).flatMap((e) =>
         (e as { event: string; line?: number }).event === 'error' ? [(e as { line?: number }).line] : [],
       );
       expect(errors).toEqual([...(meta.expectErrors ?? [])].sort((a, b) => a - b));
-      expect(normalize(stdout)).toEqual(normalize(modules[`/demos/${demo.name}/expected.jsonl`] ?? ''));
+      expect(normalizeEvents(stdout)).toEqual(
+        normalizeEvents(modules[`/demos/${demo.name}/expected.jsonl`] ?? ''),
+      );
     });
   }
 });

@@ -9,33 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/cli.js';
 import type { CliIo } from '../src/cli/io.js';
+import { normalizeEvents } from './events.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = join(root, 'tests', 'sessions');
 const scripts = readdirSync(dir)
   .filter((f) => f.endsWith('.txt'))
   .sort();
-
-/** Parses JSON lines, sorting each run of consecutive inspect events. */
-function normalize(text: string): unknown[] {
-  const out: unknown[] = [];
-  let run: string[] = [];
-  const flush = (): void => {
-    out.push(...run.sort().map((l) => JSON.parse(l) as unknown));
-    run = [];
-  };
-  for (const line of text.split('\n').filter((l) => l.trim() !== '')) {
-    const event = JSON.parse(line) as { event?: string };
-    if (event.event === 'inspect') {
-      run.push(JSON.stringify(event));
-      continue;
-    }
-    flush();
-    out.push(event);
-  }
-  flush();
-  return out;
-}
 
 async function runJson(script: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const text = readFileSync(join(dir, script), 'utf8');
@@ -60,7 +40,7 @@ describe('golden sessions', () => {
       const { code, stdout, stderr } = await runJson(script);
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      expect(normalize(stdout)).toEqual(normalize(golden));
+      expect(normalizeEvents(stdout)).toEqual(normalizeEvents(golden));
     });
   }
 });

@@ -10,6 +10,7 @@ import { runCli } from '../src/cli/cli.js';
 import type { CliIo } from '../src/cli/io.js';
 import { linkState } from '../src/cli/run-url.js';
 import { demoHash, encodeShare } from '../src/share/link.js';
+import { normalizeEvents } from './events.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const read = (path: string): string => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
@@ -30,22 +31,7 @@ async function ddir(...argv: string[]): Promise<{ code: number; stdout: string; 
   return { code, stdout, stderr };
 }
 
-/** The JSON lines with every run of inspect events sorted. */
-function normalize(text: string): string[] {
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const out: string[] = [];
-  let run: string[] = [];
-  for (const line of lines) {
-    if (line.startsWith('{"event":"inspect"')) run.push(line);
-    else {
-      out.push(...run.sort(), line);
-      run = [];
-    }
-  }
-  return [...out, ...run.sort()];
-}
-
-const GOLDEN = normalize(read('demos/reach/expected.jsonl'));
+const GOLDEN = normalizeEvents(read('demos/reach/expected.jsonl'));
 
 describe('ddir run --url', () => {
   it('parses --url for run only, and not together with a script', () => {
@@ -67,13 +53,13 @@ describe('ddir run --url', () => {
     const { code, stdout, stderr } = await ddir('run', '--url', url, '--json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(normalize(stdout)).toEqual(GOLDEN);
+    expect(normalizeEvents(stdout)).toEqual(GOLDEN);
   });
 
   it('runs a demo link from the package demos folder', async () => {
     const { code, stdout } = await ddir('run', '--json', '--url', BASE + demoHash('reach'));
     expect(code).toBe(0);
-    expect(normalize(stdout)).toEqual(GOLDEN);
+    expect(normalizeEvents(stdout)).toEqual(GOLDEN);
     const text = await ddir('run', '--url', `${BASE}#demo=sharing`);
     expect(text.stdout).toContain('installed trip');
   });
