@@ -14,27 +14,18 @@
 import { Engine } from '../src/engine/engine.js';
 import { compile } from '../src/lang/compile.js';
 import type { ProgramIr } from '../src/lang/ir.js';
-
-const REACH = `
-let edges = input 0 | key($0[0] ; $0[1]);
-let roots = input 1 | key($0[0] ;);
-reach: {
-    let next = reach | join(edges, ($2 ;));
-    var reach = roots + next | distinct;
-}
-export "reach" = reach::reach;
-`;
+import { REACH_DDP } from './peers/impls/ddir.js';
 
 /** The optimized reachability program. */
 export function reachProgram(): ProgramIr {
-  const { optimized, diagnostics } = compile(REACH, 'reach.ddp');
+  const { optimized, diagnostics } = compile(REACH_DDP, 'reach.ddp');
   if (!optimized)
     throw new Error(`reach.ddp does not compile: ${diagnostics.map((d) => d.message).join('; ')}`);
   return optimized;
 }
 
-/** xorshift32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
+/** xorshift32: a small deterministic PRNG (shared by the benchmarks). */
+export function prng(seed: number): () => number {
   let x = seed >>> 0 || 1;
   return () => {
     x ^= x << 13;

@@ -25,6 +25,7 @@ import { nodeTransport } from '../src/runtime/node-workers.js';
 import { Pool } from '../src/runtime/pool.js';
 import type { WorkerStats } from '../src/runtime/protocol.js';
 import type { ServerEvent } from '../src/server/events.js';
+import { prng } from './engine-reach.js';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,19 +36,6 @@ const NODES = Number(option('nodes', '100000'));
 const JOIN_NODES = Number(option('join', '50000'));
 const TICKS = Number(option('ticks', '10'));
 const WORKERS = option('workers', '1,2,4').split(',').map(Number);
-
-/** xorshift32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
 
 interface Workload {
   readonly name: string;
