@@ -35,6 +35,19 @@ export type Command =
 export type ParsedLine = Command | { readonly error: string } | null;
 
 /** One-line usage of every command (also the text of `help`). */
+/** Every command word, in the order `help` lists them. */
+export const COMMAND_WORDS = [
+  'install',
+  'feed',
+  'tick',
+  'drop',
+  'peek',
+  'list',
+  'help',
+  'exit',
+  'quit',
+] as const;
+
 export const USAGE: Readonly<Record<Command['kind'], string>> = {
   install: 'install NAME FILE',
   feed: 'feed PROG IN VALUE [val=VALUE] [time=T] [diff=D]',

@@ -8,7 +8,7 @@ export { DEFAULT_BUDGET, MAX_PROGRAM_CHARS, Session } from './session.js';
 export type { SessionOptions } from './session.js';
 export { runLine, scriptEvents, scriptLines, withLine } from './script.js';
 export type { ScriptLine } from './script.js';
-export { USAGE, helpText, isBlankOrComment, parseCommand } from './commands.js';
+export { COMMAND_WORDS, USAGE, helpText, isBlankOrComment, parseCommand } from './commands.js';
 export type { Command, ParsedLine } from './commands.js';
 export { parseValueToken } from './value-syntax.js';
 export { CLOCK, canonicalName, parseRecipe, recipeName } from './generated.js';

@@ -5,6 +5,7 @@
  * (extended by the candidates' common prefix, plus a space when only one fits) and the
  * candidates, so the caller can list them when the prefix is ambiguous.
  */
+import { COMMAND_WORDS } from '../../server/commands.js';
 
 /** What can be completed. */
 export interface CompletionContext {
@@ -13,8 +14,8 @@ export interface CompletionContext {
   readonly files: readonly string[];
 }
 
-/** The commands of SERVER.md. */
-export const COMMANDS = ['install', 'feed', 'tick', 'drop', 'peek', 'list', 'help'] as const;
+/** The commands of SERVER.md that make sense in the console (not `exit`/`quit`). */
+export const COMMANDS = COMMAND_WORDS.filter((w) => w !== 'exit' && w !== 'quit');
 
 function commonPrefix(words: readonly string[]): string {
   const [first, ...rest] = words;

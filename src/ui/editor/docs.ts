@@ -9,6 +9,7 @@
  * Pure data and lookups: no Monaco, no DOM.
  */
 import type { Syntax } from '../../lang/ast.js';
+import { COMMAND_WORDS } from '../../server/commands.js';
 
 /** One documented word: how it is written in each syntax and what it does. */
 export interface DocEntry {
@@ -308,17 +309,7 @@ export const SESSION_DOCS: Readonly<Record<string, DocEntry>> = {
 };
 
 /** The session-script commands, in the order `help` lists them. */
-export const SESSION_COMMANDS: readonly string[] = [
-  'install',
-  'feed',
-  'tick',
-  'drop',
-  'peek',
-  'list',
-  'help',
-  'exit',
-  'quit',
-];
+export const SESSION_COMMANDS: readonly string[] = COMMAND_WORDS;
 
 /** The entry for a session-script command or option (`val=`), or null. */
 export function sessionDocFor(word: string): DocEntry | null {
