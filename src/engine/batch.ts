@@ -43,6 +43,28 @@ export class BatchBuilder {
     this.diffs.push(diff);
   }
 
+  /**
+   * Appends one update, merged into the previous one when that has the very same key and
+   * val objects (a join projecting many pairs onto one shared key and unit val, say); an
+   * update merged to a zero diff is removed. Cheaper than consolidating it later.
+   */
+  pushMerging(key: Value, val: Value, diff: number): void {
+    const last = this.keys.length - 1;
+    if (last >= 0 && this.keys[last] === key && this.vals[last] === val) {
+      const sum = (this.diffs[last] as number) + diff;
+      if (sum !== 0) this.diffs[last] = sum;
+      else {
+        this.keys.pop();
+        this.vals.pop();
+        this.diffs.pop();
+      }
+      return;
+    }
+    this.keys.push(key);
+    this.vals.push(val);
+    this.diffs.push(diff);
+  }
+
   /** The number of updates pushed since the last `build`. */
   get size(): number {
     return this.keys.length;

@@ -29,6 +29,7 @@ export function consolidateVals(
   end: number,
   sorted: boolean,
 ): number {
+  if (end - start > 1) end = mergeAdjacentSame(vals, diffs, start, end);
   const n = end - start;
   if (n <= 1) return n === 1 && diffs[start] === 0 ? start : end;
   if (!sorted && n <= SMALL_RUN) return mergeQuadratic(vals, diffs, start, end);
@@ -60,6 +61,22 @@ export function consolidateVals(
     w++;
   }
   return w;
+}
+
+// Merges each run of adjacent pairs holding the very same val object (one shared value
+// emitted many times, e.g. unit) into its first pair; returns the new end. Zeros stay.
+function mergeAdjacentSame(vals: Value[], diffs: number[], start: number, end: number): number {
+  let w = start;
+  for (let i = start + 1; i < end; i++) {
+    const v = vals[i] as Value;
+    if (v === vals[w]) diffs[w] = (diffs[w] as number) + (diffs[i] as number);
+    else {
+      w++;
+      vals[w] = v;
+      diffs[w] = diffs[i] as number;
+    }
+  }
+  return w + 1;
 }
 
 function mergeQuadratic(vals: Value[], diffs: number[], start: number, end: number): number {

@@ -168,7 +168,10 @@ export abstract class Node {
   }
 }
 
-/** Collects one step's output updates by time, then sends one batch per time. */
+/**
+ * Collects one step's output updates by time, then sends one batch per time; consecutive
+ * updates of the very same key and val objects at one time are merged on the way in.
+ */
 export class Emitter {
   private readonly times: Time[] = [];
   private readonly builders: BatchBuilder[] = [];
@@ -182,7 +185,7 @@ export class Emitter {
       i = this.bucket(t);
       this.last = i;
     }
-    (this.builders[i] as BatchBuilder).push(key, val, diff);
+    (this.builders[i] as BatchBuilder).pushMerging(key, val, diff);
   }
 
   private bucket(t: Time): number {

@@ -3,8 +3,8 @@
  * closures, then runs it per row with no tree walking.
  *
  * `compileTerm(term)` gives `(env) => Value`, where `env` is the row environment (`$0` key,
- * `$1` val, `$2` right val of a join). `compileProjection(p)` gives `(env) => [key, val]`,
- * splicing bare `$n` fields. Binders (`case` payloads, `fold` accumulator and element) live
+ * `$1` val, `$2` right val of a join). `compileProjection(p)` gives `(env) => [key, val]`
+ * (one pair per projection, reused), splicing bare `$n` fields. Binders (`case` payloads, `fold` accumulator and element) live
  * in one frame array per compiled function: every binder's slot is fixed at compile time
  * (its static nesting depth), so `^k` is a constant-index read and nothing is allocated per
  * row for them. Int arithmetic stays on doubles while exact (see int64.ts).
@@ -37,7 +37,10 @@ export class TermError extends Error {
 /** A compiled term: evaluates on a row environment; throws only `TermError`. */
 export type CompiledTerm = (env: readonly Value[]) => Value;
 
-/** A compiled projection: the row's new key and val; throws only `TermError`. */
+/**
+ * A compiled projection: the row's new key and val; throws only `TermError`. The pair it
+ * returns is the projection's own and is overwritten by its next call: read it at once.
+ */
 export type CompiledProjection = (env: readonly Value[]) => [key: TupleValue, val: TupleValue];
 
 /** True iff the value is a non-zero Int (LANGUAGE.md §1). */
@@ -467,9 +470,13 @@ export function compileProjection(p: ProjectionIr): CompiledProjection {
       throw error;
     };
   }
+  // One pair per projection, rewritten by every call: a join emits millions of pairs.
+  const pair: [key: TupleValue, val: TupleValue] = [UNIT, UNIT];
   return (env) => {
     try {
-      return [key(env), val(env)];
+      pair[0] = key(env);
+      pair[1] = val(env);
+      return pair;
     } catch (e) {
       throw asTermError(e, span);
     }

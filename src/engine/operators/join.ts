@@ -103,8 +103,8 @@ export class JoinNode extends Node {
           const od = d[e + 2] as number;
           for (let k = i; k < j; k++) {
             const nv = vals[k] as Value;
-            if (newIsLeft) this.emit(kt.key, nv, ov, time, (diffs[k] as number) * od);
-            else this.emit(kt.key, ov, nv, time, od * (diffs[k] as number));
+            // One call site for both sides keeps its type feedback whole.
+            this.emit(kt.key, newIsLeft ? nv : ov, newIsLeft ? ov : nv, time, (diffs[k] as number) * od);
           }
           budget.work(j - i);
         }
