@@ -48,7 +48,10 @@ function recordMarks(): void {
     if (marks.firstEntry === undefined && entries.some(visible)) marks.firstEntry = now;
     if (marks.results === undefined) {
       const peek = entries.find((el) => {
-        const event = JSON.parse(el.getAttribute('data-event') ?? '{}') as { event?: string; rows?: unknown[] };
+        const event = JSON.parse(el.getAttribute('data-event') ?? '{}') as {
+          event?: string;
+          rows?: unknown[];
+        };
         return event.event === 'peek' && (event.rows?.length ?? 0) > 0 && visible(el);
       });
       if (peek !== undefined) {

@@ -83,4 +83,30 @@ describe('the pool backend', () => {
     expect(await backend.plans()).toEqual([]);
     backend.dispose();
   });
+
+  it('keeps an unused pool on reset (the first page starts one pool, not two)', async () => {
+    let started = 0;
+    const backend = createPoolBackend({
+      budget: BUDGET,
+      workers: 2,
+      startPool: (n, b) => {
+        started += 1;
+        return Pool.start(inProcessTransport, { workers: n, ...b, readFile: () => undefined });
+      },
+    });
+    await backend.reset();
+    expect(started).toBe(1);
+    await run(backend);
+    await backend.reset();
+    expect(started).toBe(2);
+    expect((await backend.snapshot()).epoch).toBe(0);
+    // A read (snapshot) used the fresh pool: the next reset starts another.
+    await backend.reset();
+    expect(started).toBe(3);
+    await backend.reset();
+    expect(started).toBe(3);
+    await run(backend);
+    expect((await backend.snapshot()).traces.map((t) => t.rows.length)).toEqual([3]);
+    backend.dispose();
+  });
 });

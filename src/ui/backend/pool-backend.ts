@@ -8,7 +8,9 @@
  * change (`pool.resize(n)`). This module keeps the UI's journal beside it (only
  * completed commands that were not rejected, with the program text an `install` read),
  * which rebuilds a fresh pool when the budget changes and feeds `diagnose`. Stop rejects
- * every pending call with `StoppedError`. `snapshot` is `list` plus one `peek` per
+ * every pending call with `StoppedError`. Reset on a pool nothing has used yet (the first
+ * page's Run script, right after the backend started) keeps it instead of booting another
+ * one: a fresh pool is what a rebuild would make. `snapshot` is `list` plus one `peek` per
  * published trace; `plans` compiles each installed program's text on this thread (a
  * `PlanBook`, as `ddir run --stats` does) and sums the workers' per-operator counters,
  * keeping each worker's records held per program for the per-worker view.
@@ -76,6 +78,8 @@ class PoolBackend implements Backend {
   private budget: RunBudget;
   private workers: number;
   private pool: Promise<Pool>;
+  /** True while the pool is a fresh one (current workers and budget) that nothing has used. */
+  private pristine = true;
 
   constructor(private readonly options: PoolBackendOptions) {
     this.budget = options.budget;
@@ -85,6 +89,7 @@ class PoolBackend implements Backend {
 
   /** Runs `call` on the pool; Stop rejects it. */
   private track<T>(line: string, call: (pool: Pool) => Promise<T>): Promise<T> {
+    this.pristine = false;
     const current = this.pool;
     return new Promise<T>((resolve, reject) => {
       const entry: Pending = { line, reject };
@@ -110,6 +115,7 @@ class PoolBackend implements Backend {
       await replay(pool, entries);
       return pool;
     });
+    this.pristine = entries.length === 0;
     await this.pool;
   }
 
@@ -156,6 +162,7 @@ class PoolBackend implements Backend {
   }
 
   async setWorkers(n: number): Promise<void> {
+    this.pristine = false;
     this.workers = n;
     const pool = await this.pool;
     await pool.resize(n);
@@ -181,6 +188,13 @@ class PoolBackend implements Backend {
   async reset(): Promise<void> {
     this.entries = [];
     this.book = new PlanBook();
+    if (this.pristine) {
+      const kept = await this.pool.then(
+        () => true,
+        () => false,
+      );
+      if (kept) return;
+    }
     await this.rebuild();
   }
 

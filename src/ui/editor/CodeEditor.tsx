@@ -9,7 +9,9 @@
  * (also its accessible description) says how to leave it with the keyboard.
  *
  * Monaco is loaded on demand (its own chunk, most of the page's JavaScript), so the rest
- * of the page renders at once; until it arrives the text shows read-only.
+ * of the page renders at once; until it arrives the text shows read-only. With `load`
+ * false it is not even fetched yet: the page can keep it from competing with more urgent
+ * work (the first results) and let it load once `load` turns true.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { EditorDiagnostic } from './check-protocol.js';
@@ -36,13 +38,23 @@ export interface CodeEditorProps {
   /** The editor's accessible name; defaults to `fileName`. */
   readonly ariaLabel?: string;
   readonly className?: string;
+  /** False defers loading Monaco until it turns true (once true, the editor stays). */
+  readonly load?: boolean;
 }
 
 const NO_TRACES: readonly string[] = [];
 
 /** A Monaco editor for DDIR programs and session scripts (see the module header). */
 export function CodeEditor(props: CodeEditorProps) {
-  const { value, fileName, ariaLabel = fileName, className, highlightLine = null, reveal = null } = props;
+  const {
+    value,
+    fileName,
+    ariaLabel = fileName,
+    className,
+    highlightLine = null,
+    reveal = null,
+    load = true,
+  } = props;
   const host = useRef<HTMLDivElement>(null);
   const controller = useRef<EditorController | null>(null);
   const latest = useRef(props);
@@ -54,8 +66,12 @@ export function CodeEditor(props: CodeEditorProps) {
   });
 
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
+  // `load` latches: once the editor was asked for, it is created once and kept.
+  const [wanted, setWanted] = useState(load);
+  if (load && !wanted) setWanted(true);
 
   useEffect(() => {
+    if (!wanted) return undefined;
     let live = true;
     let created: EditorController | null = null;
     import('./controller.js').then(
@@ -91,7 +107,7 @@ export function CodeEditor(props: CodeEditorProps) {
     };
     // The editor is created once; later label changes are not worth a new editor.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [wanted]);
 
   useEffect(() => {
     controller.current?.show(fileName, value);

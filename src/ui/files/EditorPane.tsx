@@ -2,11 +2,13 @@
  * The editor pane: the active file in the Monaco editor (named after the file), the
  * checker's verdict below it (`diagnostic-summary` and the `Diagnostics` list, each
  * entry a link to its place), the script line Step ran highlighted, and Ctrl/Cmd+Enter
- * running the session script.
+ * running the session script. Monaco loads once the first load is done (the text shows
+ * read-only until then), so it never delays the first results.
  */
 import { useCallback, useState } from 'react';
 import { CodeEditor } from '../editor/index.js';
 import { usePlayground, usePlaygroundState } from '../app/context.js';
+import { useFirstLoadDone } from '../app/first-load.js';
 import { editFile } from '../state/files.js';
 import type { EditorDiagnostic } from '../editor/index.js';
 
@@ -19,6 +21,7 @@ export function EditorPane() {
   const highlight = usePlaygroundState((s) => (s.highlight?.file === s.active ? s.highlight.line : null));
   const reveal = usePlaygroundState((s) => (s.reveal?.file === s.active ? s.reveal : null));
   const list = usePlaygroundState((s) => s.list);
+  const loadEditor = useFirstLoadDone();
   const [verdict, setVerdict] = useState<{ file: string; diagnostics: readonly EditorDiagnostic[] } | null>(
     null,
   );
@@ -57,6 +60,7 @@ export function EditorPane() {
         onDiagnostics={onDiagnostics}
         highlightLine={highlight}
         reveal={reveal}
+        load={loadEditor}
       />
       <div className="diagnostics-strip">
         <h2

@@ -4,13 +4,15 @@
  * shared arrangements once with all their readers, feedback edges marked, traces linking
  * programs — laid out by ELK in a worker, so the page never waits on it. After each
  * tick the nodes show their work; idle ones are grey. Clicking an operator shows its
- * details and puts the editor on its source line.
+ * details and puts the editor on its source line. ELK's worker starts (and lays out)
+ * only once the first load is done, never competing with the first results.
  *
  * The region named `Plan` is the test hook; its operator nodes carry `data-operator`
  * and `data-work` (see `PlanCanvas`).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePlayground, usePlaygroundState } from '../app/context.js';
+import { useFirstLoadDone } from '../app/first-load.js';
 import { layoutGraph, layoutKey, prepareLayout } from './layout-client.js';
 import { OperatorDetails } from './OperatorDetails.js';
 import { PlanCanvas } from './PlanCanvas.js';
@@ -36,12 +38,16 @@ export function PlanPanel() {
   const [done, setDone] = useState<Done | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const empty = input.programs.length === 0;
+  const started = useFirstLoadDone();
 
-  // Start the layout worker (it warms ELK up) before the first plan arrives.
-  useEffect(prepareLayout, []);
+  // Start the layout worker (it warms ELK up) once the first results are in, before the
+  // tab is likely to be opened.
+  useEffect(() => {
+    if (started) prepareLayout();
+  }, [started]);
 
   useEffect(() => {
-    if (empty) return undefined;
+    if (empty || !started) return undefined;
     let live = true;
     layoutGraph(input).then(
       (graph) => {
@@ -56,7 +62,7 @@ export function PlanPanel() {
     };
     // `key` captures the structure of `input`; counters alone never relayout.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, started]);
 
   // While a new structure is being laid out, the previous picture stays up.
   const current = done !== null && done.key === key ? done : null;
