@@ -30,10 +30,22 @@ export class Batch {
   }
 }
 
+/**
+ * An empty array in V8's generic elements kind. A fresh `[]` holds small integers until
+ * the first object is pushed, and that transition, met for the first time in optimized
+ * code (a tick after a load), throws the code away; arrays of values, keys and traces
+ * are made with this instead.
+ */
+export function objectArray<T>(): T[] {
+  const a: (T | null)[] = [null];
+  a.pop();
+  return a as T[];
+}
+
 /** Accumulates updates for one batch; `build` hands the arrays over to a `Batch`. */
 export class BatchBuilder {
-  private keys: Value[] = [];
-  private vals: Value[] = [];
+  private keys: Value[] = objectArray();
+  private vals: Value[] = objectArray();
   private diffs: number[] = [];
 
   /** Appends one update. */
@@ -73,8 +85,8 @@ export class BatchBuilder {
   /** The batch of everything pushed so far; the builder starts over empty. */
   build(): Batch {
     const batch = new Batch(this.keys, this.vals, this.diffs);
-    this.keys = [];
-    this.vals = [];
+    this.keys = objectArray();
+    this.vals = objectArray();
     this.diffs = [];
     return batch;
   }
@@ -83,6 +95,6 @@ export class BatchBuilder {
 /** The total number of updates in `batches`. */
 export function countUpdates(batches: readonly Batch[]): number {
   let n = 0;
-  for (const b of batches) n += b.size;
+  for (let i = 0; i < batches.length; i++) n += (batches[i] as Batch).size;
   return n;
 }

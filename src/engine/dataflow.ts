@@ -62,8 +62,9 @@ export class DataflowInstance {
   /** Import nodes by import name. */
   readonly importNodes = new Map<string, ForwardNode[]>();
   private readonly sinks: ExportSink[] = [];
-  // Traces this dataflow owns (compacted by `compact`).
-  private readonly owned: Trace[] = [];
+  // Traces this dataflow owns (compacted by `compact`): in the root scope, and nested.
+  private readonly ownedRoot: Trace[] = [];
+  private readonly ownedNested: Trace[] = [];
   // Readers this dataflow holds on traces it does not own (published by others).
   private readonly foreign: { trace: Trace; reader: Reader }[] = [];
   private readonly importTraces: ReadonlySet<Trace>;
@@ -175,7 +176,7 @@ export class DataflowInstance {
       case 'arrange': {
         const node = new ArrangeNode(ctx, rt, item, !this.partitioned[scopeId]?.[item.input]);
         this.node(scopeId, item.input).connect(node.input, null);
-        this.owned.push(node.index);
+        this.own(node.index, rt);
         return node;
       }
       case 'join': {
@@ -190,7 +191,7 @@ export class DataflowInstance {
         const input = this.node(scopeId, item.input);
         const node = new ReduceNode(ctx, rt, item, item.reducer, this.side(input, item).reader);
         input.connect(node.input, null);
-        this.owned.push(node.output);
+        this.own(node.output, rt);
         return node;
       }
       case 'inspect': {
@@ -219,17 +220,32 @@ export class DataflowInstance {
   *runEpoch(epoch: number): Steps<Published[]> {
     yield* this.root.runEpoch(epoch);
     const out: Published[] = [];
-    for (const sink of this.sinks) {
+    const sinks = this.sinks;
+    for (let i = 0; i < sinks.length; i++) {
+      const sink = sinks[i] as ExportSink;
       const batch = sink.flush(epoch);
       if (batch !== null) out.push({ trace: sink.trace, batch });
     }
     return out;
   }
 
-  /** Compacts the dataflow's own traces to the frontier `[epoch, 0, …]`. */
+  private own(trace: Trace, scope: ScopeRuntime): void {
+    (scope.depth === 0 ? this.ownedRoot : this.ownedNested).push(trace);
+  }
+
+  /**
+   * Compacts the dataflow's own traces to the frontier `[epoch, 0, …]`. Root traces do it
+   * lazily (`Trace.compactLazily`): their times are epochs (and `enter_at` delays), so an
+   * uncompacted tail costs a few more entries per key, nothing else. Traces inside loops
+   * compact every tick: there, cancelling updates left at distinct iteration times would
+   * make reducers examine extra times.
+   */
   compact(epoch: number): void {
     const frontier: Time[] = [[epoch]];
-    for (const t of this.owned) t.compact(frontier);
+    const root = this.ownedRoot;
+    for (let i = 0; i < root.length; i++) (root[i] as Trace).compactLazily(frontier);
+    const nested = this.ownedNested;
+    for (let i = 0; i < nested.length; i++) (nested[i] as Trace).compact(frontier);
   }
 
   /**

@@ -197,8 +197,9 @@ export class Engine implements EngineApi {
       } else if (state.instance === null) {
         yield* this.rebuild(state, epoch, inspects, failures);
       } else {
-        for (const node of state.instance.allNodes()) resetCounters(node);
-        feedRows(state.instance, released, [epoch, 0]);
+        const nodes = state.instance.allNodes();
+        for (let i = 0; i < nodes.length; i++) (nodes[i] as Node).resetTick();
+        if (released.length > 0) feedRows(state.instance, released, [epoch, 0]);
         yield* this.run(state, state.instance, epoch, inspects, failures);
       }
     }
@@ -207,7 +208,7 @@ export class Engine implements EngineApi {
     // ones must still answer `read` for the closed past, which is all at ≤ `epoch`.
     for (const state of this.dataflows.values()) state.instance?.compact(this.open);
     const closed: Time[] = [[epoch]];
-    for (const entry of this.traces.values()) entry.trace.compact(closed);
+    for (const entry of this.traces.values()) entry.trace.compactLazily(closed);
     return { epoch: this.open, inspects, failures };
   }
 
@@ -381,12 +382,16 @@ export class Engine implements EngineApi {
       failures.push(attribute(state, failed.failure));
       return;
     }
-    for (const u of instance.ctx.inspects) inspects.push(u);
-    instance.ctx.inspects.length = 0;
-    for (const { trace, batch } of published) {
+    const reported = instance.ctx.inspects;
+    if (reported.length > 0) {
+      for (const u of reported) inspects.push(u);
+      reported.length = 0;
+    }
+    for (let i = 0; i < published.length; i++) {
+      const { trace, batch } = published[i] as Published;
       for (const traceId of state.exports.values()) {
         const entry = this.traces.get(traceId) as PublishedTrace;
-        if (entry.trace === trace) this.deliver(entry, batch, epoch);
+        if (entry.trace === trace && entry.importers.size > 0) this.deliver(entry, batch, epoch);
       }
     }
   }
@@ -427,8 +432,4 @@ function upstreamFailure(state: DataflowState, upstream: DataflowState): Dataflo
     message: `it imports a trace of dataflow ${upstream.id}, which failed`,
     upstream: upstream.id,
   };
-}
-
-function resetCounters(node: Node): void {
-  node.resetTick();
 }

@@ -35,7 +35,7 @@ export class ExportSink implements Receiver {
     const trace = this.trace;
     const time: Time = [epoch];
     trace.openBatch();
-    for (const b of batches) append(trace, b, time);
+    for (let i = 0; i < batches.length; i++) append(trace, batches[i] as Batch, time);
     const out = trace.closeBatch();
     return out.size === 0 ? null : out;
   }

@@ -125,7 +125,11 @@ export abstract class Node {
       this.sampleBatches.push(batch);
       this.sampled += Math.min(n, SAMPLE_LIMIT - this.sampled);
     }
-    for (const e of this.edges) e.target.receive(e.map === null ? t : e.map(t), batch);
+    const edges = this.edges;
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i] as Edge;
+      e.target.receive(e.map === null ? t : e.map(t), batch);
+    }
   }
 
   /**
@@ -152,8 +156,8 @@ export abstract class Node {
 
   /** Starts the per-tick counters (emitted and received updates, the sample) over. */
   resetTick(): void {
-    this.portList ??= this.ports();
-    for (const p of this.portList) p.received = 0;
+    const ports = (this.portList ??= this.ports());
+    for (let i = 0; i < ports.length; i++) (ports[i] as Port).received = 0;
     this.emitted = 0;
     if (this.sampled > 0) {
       this.sampleTimes = [];
@@ -164,7 +168,7 @@ export abstract class Node {
 
   /** Emits several batches at `t`. */
   sendAll(t: Time, batches: readonly Batch[]): void {
-    for (const b of batches) this.send(t, b);
+    for (let i = 0; i < batches.length; i++) this.send(t, batches[i] as Batch);
   }
 }
 
@@ -189,19 +193,28 @@ export class Emitter {
   }
 
   private bucket(t: Time): number {
-    for (let i = 0; i < this.times.length; i++) if (timeEquals(this.times[i] as Time, t)) return i;
-    this.times.push(t);
-    this.builders.push(new BatchBuilder());
-    return this.times.length - 1;
+    const times = this.times;
+    for (let i = 0; i < times.length; i++) if (timeEquals(times[i] as Time, t)) return i;
+    times.push(t);
+    if (this.builders.length < times.length) this.builders.push(new BatchBuilder());
+    return times.length - 1;
   }
 
   /** Sends the collected batches from `node`, earliest time first, and starts over. */
   flush(node: Node): void {
-    const order = this.times.map((_, i) => i);
-    if (order.length > 1) order.sort((a, b) => compareLex(this.times[a] as Time, this.times[b] as Time));
-    for (const i of order) node.send(this.times[i] as Time, (this.builders[i] as BatchBuilder).build());
-    this.times.length = 0;
-    this.builders.length = 0;
+    const times = this.times;
+    const builders = this.builders;
+    if (times.length === 1) node.send(times[0] as Time, (builders[0] as BatchBuilder).build());
+    else if (times.length > 1) {
+      const order = times.map((_, i) => i);
+      order.sort((a, b) => compareLex(times[a] as Time, times[b] as Time));
+      for (let k = 0; k < order.length; k++) {
+        const i = order[k] as number;
+        node.send(times[i] as Time, (builders[i] as BatchBuilder).build());
+      }
+    }
+    // The builders are empty again after `build`: keep them for the next step.
+    times.length = 0;
     this.last = -1;
   }
 }

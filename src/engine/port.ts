@@ -23,6 +23,8 @@ export interface Receiver {
   receive(t: Time, batch: Batch): void;
 }
 
+const NONE: readonly Batch[] = Object.freeze([]);
+
 /** One input of an operator: pending batches by time. */
 export class Port implements Receiver {
   // Parallel arrays, sorted by time (lexicographic); usually one or two entries.
@@ -44,11 +46,18 @@ export class Port implements Receiver {
     this.received += n;
     this.receivedTotal += n;
     const times = this.times;
-    // Fast path: the newest time is usually the one being fed.
     let lo = 0;
     let hi = times.length;
+    // Fast paths: the port is empty, or the newest time is the one being fed (or older).
     const last = times[hi - 1];
-    if (last !== undefined && compareLex(last, t) < 0) lo = hi;
+    if (last !== undefined) {
+      const c = last === t ? 0 : compareLex(last, t);
+      if (c === 0) {
+        (this.lists[hi - 1] as Batch[]).push(batch);
+        return;
+      }
+      if (c < 0) lo = hi;
+    }
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const c = compareLex(times[mid] as Time, t);
@@ -70,12 +79,12 @@ export class Port implements Receiver {
   }
 
   /** Removes and returns the batches pending at exactly `t` (none if the head differs). */
-  take(t: Time): Batch[] {
+  take(t: Time): readonly Batch[] {
     const head = this.times[0];
-    if (head === undefined || compareLex(head, t) !== 0) return [];
+    if (head === undefined || (head !== t && compareLex(head, t) !== 0)) return NONE;
     this.times.shift();
     const list = this.lists.shift() as Batch[];
-    for (const b of list) this.pending -= b.size;
+    for (let i = 0; i < list.length; i++) this.pending -= (list[i] as Batch).size;
     return list;
   }
 }

@@ -28,6 +28,10 @@ export function coord(t: Time, i: number): number {
 /** True when `a ≤ b` in the product order. */
 export function leq(a: Time, b: Time): boolean {
   if (a === b) return true;
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) if ((a[i] as number) > (b[i] as number)) return false;
+    return true;
+  }
   const n = a.length > b.length ? a.length : b.length;
   for (let i = 0; i < n; i++) {
     if (coord(a, i) > coord(b, i)) return false;
@@ -38,6 +42,10 @@ export function leq(a: Time, b: Time): boolean {
 /** True when `a` and `b` denote the same time (trailing zeros are insignificant). */
 export function timeEquals(a: Time, b: Time): boolean {
   if (a === b) return true;
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
   const n = a.length > b.length ? a.length : b.length;
   for (let i = 0; i < n; i++) {
     if (coord(a, i) !== coord(b, i)) return false;
@@ -48,6 +56,13 @@ export function timeEquals(a: Time, b: Time): boolean {
 /** The lexicographic order (outermost coordinate first): negative, zero or positive. */
 export function compareLex(a: Time, b: Time): number {
   if (a === b) return 0;
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) {
+      const d = (a[i] as number) - (b[i] as number);
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
   const n = a.length > b.length ? a.length : b.length;
   for (let i = 0; i < n; i++) {
     const d = coord(a, i) - coord(b, i);

@@ -20,7 +20,7 @@
  * the common cases skip the sort: a key built by one batch is consolidated already, and a
  * few new entries are merged into a consolidated one-time history by val.
  */
-import { Batch } from './batch.js';
+import { Batch, objectArray } from './batch.js';
 import { consolidateVals } from './consolidate.js';
 import { KeyTable } from './key-table.js';
 import { advance, compareLex, timeEquals } from './time.js';
@@ -113,18 +113,24 @@ export class Reader {
 const scratchVals: Value[] = [];
 const scratchDiffs: number[] = [];
 
+// `compactLazily`: compact every this many calls (ticks), or at once past this many keys.
+const LAZY_TICKS = 16;
+const LAZY_KEYS = 256;
+
 /** An arranged collection's index by key, shared by all its readers. */
 export class Trace {
   private readonly keys = new KeyTable<KeyTrace>();
   private readonly readers: Reader[] = [];
   private dirty: KeyTrace[] = [];
   // Keys with a block in the open batch, in first-touch order.
-  private touched: KeyTrace[] = [];
+  private touched: KeyTrace[] = objectArray();
   private openSeq = -1;
   /** Batches appended so far (the next batch's number). */
   seqCount = 0;
   /** Entries held (all keys). */
   records = 0;
+  // `compactLazily` calls since the last compaction.
+  private lazyCalls = 0;
 
   /** The history of `key`, if the trace has one. */
   find(key: Value, hash: number): KeyTrace | undefined {
@@ -198,8 +204,8 @@ export class Trace {
     const seq = this.openSeq;
     this.openSeq = -1;
     const touched = this.touched;
-    this.touched = [];
-    const out = new ArrangedBatch([], [], [], [], seq);
+    this.touched = objectArray();
+    const out = new ArrangedBatch(objectArray(), objectArray(), [], objectArray(), seq);
     this.collectBlocks(touched, out);
     return out;
   }
@@ -254,6 +260,19 @@ export class Trace {
     this.records -= scratchVals.length - n;
     d.length = start;
     for (let i = 0; i < n; i++) d.push(scratchVals[i] as Value, time, scratchDiffs[i] as number, seq);
+  }
+
+  /**
+   * Compacts (see `compact`) once enough has accumulated since the last compaction: at
+   * once when `LAZY_KEYS` keys are waiting (a load), else every `LAZY_TICKS` calls. The
+   * engine calls it once per tick, so a tick that changes a few keys pays for compaction
+   * only every few ticks, in one batch, and a key's uncompacted tail stays short.
+   */
+  compactLazily(frontier: readonly Time[]): void {
+    if (this.dirty.length === 0) return;
+    if (++this.lazyCalls < LAZY_TICKS && this.dirty.length < LAZY_KEYS) return;
+    this.lazyCalls = 0;
+    this.compact(frontier);
   }
 
   /**

@@ -99,9 +99,13 @@ function load(v: Int): void {
 // Above this, (hi mod m)·2^32 + lo may leave the exact range of doubles.
 const SMALL_MODULUS = 1 << 20;
 
-/** (h, l) mod m for 0 < m ≤ SMALL_MODULUS, exactly on doubles. */
+/**
+ * (h, l) mod m for 0 < m ≤ SMALL_MODULUS, exactly on doubles. The result is truncated to
+ * an int32 (exact: it is below 2^20), so V8 keeps it a small integer rather than a boxed
+ * double, and every array of generated rows has one representation.
+ */
 function modSmall(h: number, l: number, m: number): number {
-  return ((h % m) * TWO_32 + l) % m;
+  return (((h % m) * TWO_32 + l) % m) | 0;
 }
 
 /** The word (h, l) < 2^64 as an Int when read as unsigned and it is below 2^63. */

@@ -78,7 +78,8 @@ export class ArrangeNode extends Node {
     if (total > 64) trace.reserve(total);
     trace.openBatch();
     let n = 0;
-    for (const b of batches) {
+    for (let k = 0; k < batches.length; k++) {
+      const b = batches[k] as Batch;
       const keys = b.keys;
       const vals = b.vals;
       const diffs = b.diffs;

@@ -63,13 +63,15 @@ export class JoinNode extends Node {
   step(t: Time): void {
     // ΔL first, against the right side as consumed so far; consuming ΔL then makes it
     // history for ΔR, so ΔL×ΔR is produced exactly once (in the second loop).
-    for (const b of this.left.take(t)) {
-      const batch = arranged(b, this.item);
+    const lefts = this.left.take(t);
+    for (let i = 0; i < lefts.length; i++) {
+      const batch = arranged(lefts[i], this.item);
       this.match(batch, this.rightSide, t, true);
       this.leftSide.reader.consume(batch);
     }
-    for (const b of this.right.take(t)) {
-      const batch = arranged(b, this.item);
+    const rights = this.right.take(t);
+    for (let i = 0; i < rights.length; i++) {
+      const batch = arranged(rights[i], this.item);
       this.match(batch, this.leftSide, t, false);
       this.rightSide.reader.consume(batch);
     }
@@ -96,10 +98,17 @@ export class JoinNode extends Node {
       if (okt !== undefined) {
         const d = okt.data;
         const end = okt.visibleEnd(cursor);
+        // Entries mostly share a few time objects (compaction gives them one): join once per run.
+        let lastTime: Time | null = null;
+        let time = t;
         for (let e = 0; e < end; e += STRIDE) {
           const ov = d[e] as Value;
-          // Usually `t` itself (history lies at or before t), so no time is allocated.
-          const time = join(t, d[e + 1] as Time);
+          const te = d[e + 1] as Time;
+          if (te !== lastTime) {
+            lastTime = te;
+            // Usually `t` itself (history lies at or before t), so no time is allocated.
+            time = join(t, te);
+          }
           const od = d[e + 2] as number;
           for (let k = i; k < j; k++) {
             const nv = vals[k] as Value;

@@ -12,6 +12,7 @@
  * row of the step, which is evaluated to its end first (see `StepFailures`).
  */
 import { StepFailures, termFailure } from '../budget.js';
+import type { Batch } from '../batch.js';
 import { Emitter, Node } from '../node.js';
 import type { RunContext, ScopeHandle } from '../node.js';
 import { Port } from '../port.js';
@@ -76,7 +77,9 @@ export class LinearNode extends Node {
   }
 
   step(t: Time): void {
-    for (const b of this.input.take(t)) {
+    const batches = this.input.take(t);
+    for (let k = 0; k < batches.length; k++) {
+      const b = batches[k] as Batch;
       const keys = b.keys;
       const vals = b.vals;
       const diffs = b.diffs;

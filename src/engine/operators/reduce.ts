@@ -15,6 +15,7 @@
  * agenda) until the scheduler reaches them, when all input at or below them is in.
  */
 import { reduceKey } from './reducers.js';
+import { objectArray } from '../batch.js';
 import { arranged } from './join.js';
 import { Node, earliest } from '../node.js';
 import type { RunContext, ScopeHandle } from '../node.js';
@@ -78,10 +79,11 @@ export class ReduceNode extends Node {
 
   // The keys to re-examine at t: those with new input, then those scheduled for t.
   private keysAt(t: Time): KeyTrace[] {
-    const keys: KeyTrace[] = [];
+    const keys: KeyTrace[] = objectArray();
     const seen = nextMark();
-    for (const b of this.input.take(t)) {
-      const batch = arranged(b, this.item);
+    const batches = this.input.take(t);
+    for (let i = 0; i < batches.length; i++) {
+      const batch = arranged(batches[i], this.item);
       addNew(batch.refs, seen, keys);
       this.reader.consume(batch);
     }
