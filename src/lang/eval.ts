@@ -17,7 +17,7 @@ import { add, mul, neg, sub } from './int64.js';
 import { hashInts } from './hash.js';
 import { compareValues } from './value-order.js';
 import { formatValue } from './value-print.js';
-import { ListValue, UNIT, VariantValue } from './value.js';
+import { ListValue, UNIT, VariantValue, tuple1 } from './value.js';
 import type { Span } from './source.js';
 import type { FieldIr, ProjectionIr, Term } from './term.js';
 import type { Int, TupleValue, Value } from './value.js';
@@ -304,9 +304,11 @@ function compileArray(items: readonly Code[]): (env: readonly Value[]) => Value[
   }
 }
 
-/** A Tuple of item codes; the empty tuple is the shared `UNIT`. */
+/** A Tuple of item codes; the empty tuple is the shared `UNIT`, 1-tuples of small Ints are interned. */
 function compileTuple(items: readonly Code[]): (env: readonly Value[]) => TupleValue {
-  return items.length === 0 ? () => UNIT : compileArray(items);
+  if (items.length === 0) return () => UNIT;
+  const only = items.length === 1 ? (items[0] as Code) : null;
+  return only !== null ? (env) => tuple1(only(env)) : compileArray(items);
 }
 
 function compileCase(t: Extract<Term, { k: 'case' }>, depth: number, frame: Frame): Code {

@@ -93,13 +93,16 @@ const SEED_TUPLE = 0x2f1a7c39;
 const SEED_LIST = 0x6b43a9b5;
 const SEED_VARIANT = 0x1b873593;
 
-/** murmur3's 32-bit finalizer: every input bit affects every output bit. */
+/**
+ * murmur3's 32-bit finalizer: every input bit affects every output bit. The result is a
+ * signed int32, which V8 keeps unboxed (an unsigned one above 2^31 would be a heap number).
+ */
 function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 
 /** Folds one 32-bit word into a running hash (murmur3 body step). */
@@ -131,7 +134,7 @@ function hashSeq(seed: number, items: readonly Value[]): number {
   return fmix32(h ^ items.length);
 }
 
-/** A well-mixed unsigned 32-bit structural hash; equal values give equal hashes. */
+/** A well-mixed 32-bit structural hash (a signed int32); equal values give equal hashes. */
 export function hashValue(v: Value): number {
   if (typeof v === 'number' || typeof v === 'bigint') return hashInt(v);
   if (Array.isArray(v)) return hashSeq(SEED_TUPLE, v as readonly Value[]);

@@ -73,6 +73,36 @@ export function tuple(...items: Value[]): TupleValue {
   return items;
 }
 
+// Interned 1-tuples of the Ints 0 ≤ n < 2^20, in chunks of 1024 made on first use; a
+// slot holding unit has no tuple yet (packed arrays, no holes).
+const CHUNK_BITS = 10;
+const CHUNK = 1 << CHUNK_BITS;
+const INTERN_LIMIT = 1 << 20;
+const interned: (TupleValue[] | null)[] = new Array<TupleValue[] | null>(INTERN_LIMIT / CHUNK).fill(null);
+
+/**
+ * The 1-tuple `(item)`. For an Int 0 ≤ item < 2^20 it is one shared tuple per Int (values
+ * are immutable, so only `===` can tell): the keys and vals programs build most often
+ * (`key($0[0] ; $0[1])`, a count) then cost no allocation, and equal ones are identical,
+ * which every equality test checks first. At most 2^20 such tuples are ever kept.
+ */
+export function tuple1(item: Value): TupleValue {
+  if (typeof item !== 'number' || !(item >= 0 && item < INTERN_LIMIT) || (item | 0) !== item) return [item];
+  const chunk = interned[item >> CHUNK_BITS] ?? internChunk(item >> CHUNK_BITS);
+  const slot = item & (CHUNK - 1);
+  const found = chunk[slot] as TupleValue;
+  if (found !== UNIT) return found;
+  const made: TupleValue = [item | 0];
+  chunk[slot] = made;
+  return made;
+}
+
+function internChunk(c: number): TupleValue[] {
+  const chunk = new Array<TupleValue>(CHUNK).fill(UNIT);
+  interned[c] = chunk;
+  return chunk;
+}
+
 /** Builds a List. */
 export function list(...items: Value[]): ListValue {
   return new ListValue(items);

@@ -12,7 +12,7 @@
 import { consolidateVals } from '../consolidate.js';
 import type { ReducerKind } from '../../lang/ast.js';
 import { equalValues } from '../../lang/value-order.js';
-import { ListValue, UNIT } from '../../lang/value.js';
+import { ListValue, UNIT, tuple1 } from '../../lang/value.js';
 import type { Value } from '../../lang/value.js';
 
 /**
@@ -24,7 +24,7 @@ export function reduceKey(kind: ReducerKind, vals: Value[], diffs: number[], n: 
     let total = 0;
     for (let i = 0; i < n; i++) total += diffs[i] as number;
     // Present keys only: a positive total implies some val is non-zero.
-    return total > 0 ? [total] : null;
+    return total > 0 ? tuple1(total) : null;
   }
   if (n === 0) return null;
   const first = vals[0] as Value;
