@@ -61,7 +61,7 @@ describe('ddir run --stats', () => {
     expect(table).toContain('scc: loop (var cut ← feedback)');
     expect(table).toMatch(/\n {10}fwd: loop \(var label ← feedback\)/);
     expect(table).toMatch(/\n {10}bwd: loop \(var label ← feedback\)/);
-    expect(table).toMatch(/\[33\] inspect "cut"\s+42\s+26\s+26\s+0\s+107\s+107/);
+    expect(table).toMatch(/\[33\] inspect "cut"\s+42\s+12\s+12\s+0\s+54\s+54/);
     expect(table).toContain('export "scc/component" ← 0.12');
   });
 
@@ -85,11 +85,11 @@ describe('ddir run --stats', () => {
     expect(inspect).toEqual({
       node: '1.33',
       op: 'inspect',
-      in: 26,
-      out: 26,
+      in: 12,
+      out: 12,
       held: 0,
-      inTotal: 107,
-      outTotal: 107,
+      inTotal: 54,
+      outTotal: 54,
     });
   });
 

@@ -308,8 +308,13 @@ export class Trace {
     const d = kt.data;
     const end = kt.visibleEnd(minCursor);
     // A never-compacted key whose history is one batch's block is consolidated already
-    // (closeBatch): its entries share one time, which stays one time when advanced.
-    const oneBlock = kt.settled < 0 && end > 0 && d[3] === d[end - 1];
+    // (closeBatch) and at one time: advancing would only relabel that time, which changes
+    // no answer at times ≥ the frontier (what `advance` guarantees), so it is left as it
+    // is — a load's keys cost nothing here. The next compaction of the key advances it.
+    if (kt.settled < 0 && end > 0 && d[3] === d[end - 1]) {
+      kt.settled = end;
+      return end === d.length;
+    }
     for (let i = 0; i < end; i += STRIDE) {
       const t = d[i + 1] as Time;
       let a = cache.get(t);
@@ -321,11 +326,9 @@ export class Trace {
       d[i + 3] = 0;
     }
     let kept: number;
-    if (oneBlock) kept = end;
     // A consolidated one-time prefix plus a few new entries, all at one time now: merge
     // the new entries into the prefix by val instead of sorting everything again.
-    else if (kt.settled > 0 && small(kt.settled, end) && oneTime(d, end))
-      kept = mergeTail(d, kt.settled, end);
+    if (kt.settled > 0 && small(kt.settled, end) && oneTime(d, end)) kept = mergeTail(d, kt.settled, end);
     else kept = consolidateEntries(d, end);
     if (kept < end) {
       this.records -= (end - kept) / STRIDE;
