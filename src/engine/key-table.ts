@@ -105,7 +105,8 @@ export class KeyTable<E extends Keyed> {
     this.mask = capacity - 1;
     const slots = this.slots;
     const mask = this.mask;
-    for (const e of old) {
+    for (let k = 0; k < old.length; k++) {
+      const e = old[k];
       if (e === undefined) continue;
       let i = e.hash & mask;
       while (slots[i] !== undefined) i = (i + 1) & mask;

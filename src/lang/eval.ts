@@ -118,8 +118,22 @@ function compile(t: Term, depth: number, frame: Frame): Code {
         throw new TermError(span, `cannot negate ${showValue(v)}: unary - works on integers only`);
       };
     }
-    case 'index':
-      return compileIndex(compile(t.target, depth, frame), t.index, t.span);
+    case 'index': {
+      const general = compileIndex(compile(t.target, depth, frame), t.index, t.span);
+      if (t.target.k !== 'dollar') return general;
+      // `$d[i]` of a tuple (most keys and vals are built so) in one step; anything else,
+      // errors included, goes the general way.
+      const d = t.target.index;
+      const i = t.index;
+      return (env) => {
+        const v = env[d];
+        if (Array.isArray(v)) {
+          const f = (v as TupleValue)[i];
+          if (f !== undefined) return f;
+        }
+        return general(env);
+      };
+    }
     case 'tuple':
       return compileTuple(t.items.map((item) => compile(item, depth, frame)));
     case 'list': {
@@ -474,7 +488,7 @@ export function compileProjection(p: ProjectionIr): CompiledProjection {
   }
   // One pair per projection, rewritten by every call: a join emits millions of pairs.
   const pair: [key: TupleValue, val: TupleValue] = [UNIT, UNIT];
-  return (env) => {
+  const general = (env: readonly Value[]): [TupleValue, TupleValue] => {
     try {
       pair[0] = key(env);
       pair[1] = val(env);
@@ -483,4 +497,25 @@ export function compileProjection(p: ProjectionIr): CompiledProjection {
       throw asTermError(e, span);
     }
   };
+  // Sides that are a lone splice of a tuple or empty (`($2 ;)`, `($0 ; $1)`) need no code
+  // per row: one step, the general way only for lists and errors.
+  const k = shareable(p.key);
+  const v = shareable(p.val);
+  if (k === null || v === null) return general;
+  return (env) => {
+    const kv = k < 0 ? UNIT : env[k];
+    const vv = v < 0 ? UNIT : env[v];
+    if (!Array.isArray(kv) || !Array.isArray(vv)) return general(env);
+    pair[0] = kv as TupleValue;
+    pair[1] = vv as TupleValue;
+    return pair;
+  };
+}
+
+// A projection side whose value is a row field itself (a lone splice: the field's index)
+// or unit (-1); null for any other side.
+function shareable(side: readonly FieldIr[]): number | null {
+  if (side.length === 0) return -1;
+  const only = side.length === 1 ? side[0] : undefined;
+  return only !== undefined && only.k === 'splice' ? only.index : null;
 }

@@ -107,6 +107,16 @@ describe('equalValues and hashValue', () => {
     expect(buckets.size).toBeGreaterThan(900);
   });
 
+  it('hashes a 1-tuple of an int32 as the general walk does (its bigint twin, a longer tuple)', () => {
+    fc.assert(
+      fc.property(fc.integer(), (n) => {
+        expect(hashValue([n])).toBe(hashValue([BigInt(n)]));
+        expect(hashValue([n, 0])).not.toBe(hashValue([n]));
+      }),
+    );
+    expect(hashValue([-0])).toBe(hashValue([0n]));
+  });
+
   it('hashes are signed 32-bit integers', () => {
     fc.assert(
       fc.property(arbValue, (a) => {
