@@ -1,13 +1,15 @@
 /**
- * An open-addressing hash table of keyed entries, specialized for traces.
+ * A hash table of keyed entries, specialized for traces.
  *
  * Entries carry their own 32-bit `hash` and `key`; the table finds an entry by hash and
  * decides identity with `equalValues`, so entries whose hashes collide are kept apart.
- * Representation: one array of slots (power-of-two capacity, at most 1/2 full), linear
- * probing, deletion by backward shift (no tombstones, so lookups stay short after many
- * deletions). Faster and leaner than a `Map` from hash to chain for the hundreds of
- * thousands of keys a trace holds. Iteration order is slot order: deterministic for a
- * given history of insertions and deletions, but not insertion order.
+ * Representation (compact, as V8's own hash tables): the entries sit densely in an array
+ * with their hashes beside them in an `Int32Array`; an open-addressing `Int32Array` index
+ * (power-of-two capacity, at most 1/2 full, linear probing, -1 = empty) holds positions
+ * in that array. Probing and resizing touch only typed arrays, never the entries, and a
+ * resize is a loop over int32s. Deletion shifts the probe run back (no tombstones) and
+ * moves the last entry into the hole. Iteration is in entry order: insertion order, but
+ * for those moved by deletions — deterministic for a given history.
  */
 import { equalValues } from '../lang/value-order.js';
 import type { Value } from '../lang/value.js';
@@ -22,100 +24,128 @@ const INITIAL_CAPACITY = 16;
 
 /** A set of `Keyed` entries, looked up by key. */
 export class KeyTable<E extends Keyed> {
-  private slots: (E | undefined)[] = emptySlots(INITIAL_CAPACITY);
+  // Slot → position in `entries`, or -1.
+  private index = emptyIndex(INITIAL_CAPACITY);
   private mask = INITIAL_CAPACITY - 1;
+  // The entries, dense, and their hashes (as int32) at the same positions.
+  private readonly entries: E[] = [];
+  private hashes = new Int32Array(INITIAL_CAPACITY);
   /** The number of entries. */
   size = 0;
 
   /** The entry for `key` (whose hash is `hash`), if present. */
   get(key: Value, hash: number): E | undefined {
-    const slots = this.slots;
+    const h = hash | 0;
+    const index = this.index;
     const mask = this.mask;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const e = slots[i];
-      if (e === undefined) return undefined;
-      if (e.hash === hash && (e.key === key || equalValues(e.key, key))) return e;
+    const hashes = this.hashes;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const p = index[i] as number;
+      if (p < 0) return undefined;
+      if (hashes[p] === h) {
+        const e = this.entries[p] as E;
+        if (e.key === key || equalValues(e.key, key)) return e;
+      }
     }
   }
 
   /** Adds an entry whose key is not yet present. */
   insert(entry: E): void {
-    if ((this.size + 1) * 2 > this.slots.length) this.grow();
-    const slots = this.slots;
-    const mask = this.mask;
-    let i = entry.hash & mask;
-    while (slots[i] !== undefined) i = (i + 1) & mask;
-    slots[i] = entry;
-    this.size++;
+    if ((this.size + 1) * 2 > this.index.length) this.resize(this.index.length * 2);
+    const p = this.size;
+    if (p === this.hashes.length) {
+      const grown = new Int32Array(p * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    const h = entry.hash | 0;
+    this.entries.push(entry);
+    this.hashes[p] = h;
+    this.index[this.freeSlot(h)] = p;
+    this.size = p + 1;
   }
 
   /** Removes `entry` (the very object) if present. */
   delete(entry: E): void {
-    const slots = this.slots;
-    const mask = this.mask;
-    let i = entry.hash & mask;
-    for (;;) {
-      const e = slots[i];
-      if (e === undefined) return;
-      if (e === entry) break;
-      i = (i + 1) & mask;
+    const slot = this.slotOf(entry);
+    if (slot < 0) return;
+    const p = this.index[slot] as number;
+    this.unlink(slot);
+    // Fill the entry's place with the last entry, so the entries stay dense.
+    const last = this.size - 1;
+    if (p !== last) {
+      const moved = this.entries[last] as E;
+      this.index[this.slotOf(moved)] = p;
+      this.entries[p] = moved;
+      this.hashes[p] = this.hashes[last] as number;
     }
-    // Backward-shift deletion: pull later entries of the probe run into the hole.
-    let hole = i;
-    for (let j = (i + 1) & mask; ; j = (j + 1) & mask) {
-      const e = slots[j];
-      if (e === undefined) break;
-      const home = e.hash & mask;
-      // `e` may fill the hole unless its home lies cyclically in (hole, j].
-      const between = hole <= j ? home > hole && home <= j : home > hole || home <= j;
-      if (!between) {
-        slots[hole] = e;
-        hole = j;
-      }
-    }
-    slots[hole] = undefined;
-    this.size--;
-    if (this.slots.length > INITIAL_CAPACITY && this.size * 8 < this.slots.length)
-      this.resize(this.slots.length / 2);
+    this.entries.pop();
+    this.size = last;
+    if (this.index.length > INITIAL_CAPACITY && this.size * 8 < this.index.length)
+      this.resize(this.index.length / 2);
   }
 
   /** Grows the table now so that `n` more entries fit without further resizing. */
   reserve(n: number): void {
-    let capacity = this.slots.length;
+    let capacity = this.index.length;
     while ((this.size + n) * 2 > capacity) capacity *= 2;
-    if (capacity > this.slots.length) this.resize(capacity);
+    if (capacity > this.index.length) this.resize(capacity);
   }
 
-  /** Calls `f` for every entry (slot order). */
+  /** Calls `f` for every entry (entry order). */
   forEach(f: (entry: E) => void): void {
-    const slots = this.slots;
-    for (let i = 0; i < slots.length; i++) {
-      const e = slots[i];
-      if (e !== undefined) f(e);
+    const entries = this.entries;
+    for (let p = 0; p < entries.length; p++) f(entries[p] as E);
+  }
+
+  // The first empty slot of the probe run starting at hash `h`.
+  private freeSlot(h: number): number {
+    const index = this.index;
+    const mask = this.mask;
+    let i = h & mask;
+    while ((index[i] as number) >= 0) i = (i + 1) & mask;
+    return i;
+  }
+
+  // The slot holding `entry` (the very object), or -1.
+  private slotOf(entry: E): number {
+    const index = this.index;
+    const mask = this.mask;
+    for (let i = (entry.hash | 0) & mask; ; i = (i + 1) & mask) {
+      const p = index[i] as number;
+      if (p < 0) return -1;
+      if (this.entries[p] === entry) return i;
     }
   }
 
-  private grow(): void {
-    this.resize(this.slots.length * 2);
+  // Empties `slot`, pulling later entries of its probe run back into the hole.
+  private unlink(slot: number): void {
+    const index = this.index;
+    const mask = this.mask;
+    const hashes = this.hashes;
+    let hole = slot;
+    for (let j = (slot + 1) & mask; ; j = (j + 1) & mask) {
+      const p = index[j] as number;
+      if (p < 0) break;
+      const home = (hashes[p] as number) & mask;
+      // The entry at j may fill the hole unless its home lies cyclically in (hole, j].
+      const between = hole <= j ? home > hole && home <= j : home > hole || home <= j;
+      if (!between) {
+        index[hole] = p;
+        hole = j;
+      }
+    }
+    index[hole] = -1;
   }
 
   private resize(capacity: number): void {
-    const old = this.slots;
-    this.slots = emptySlots<E>(capacity);
+    this.index = emptyIndex(capacity);
     this.mask = capacity - 1;
-    const slots = this.slots;
-    const mask = this.mask;
-    for (let k = 0; k < old.length; k++) {
-      const e = old[k];
-      if (e === undefined) continue;
-      let i = e.hash & mask;
-      while (slots[i] !== undefined) i = (i + 1) & mask;
-      slots[i] = e;
-    }
+    const hashes = this.hashes;
+    for (let p = 0; p < this.size; p++) this.index[this.freeSlot(hashes[p] as number)] = p;
   }
 }
 
-// A packed array of empty slots (V8 reads packed arrays faster than holey ones).
-function emptySlots<E>(capacity: number): (E | undefined)[] {
-  return new Array<E | undefined>(capacity).fill(undefined);
+function emptyIndex(capacity: number): Int32Array {
+  return new Int32Array(capacity).fill(-1);
 }
