@@ -47,6 +47,8 @@ export class KeyTrace {
   // The open batch's block of entries in `data`, if this key is in it.
   blockSeq = -1;
   blockStart = 0;
+  /** Batches received since the last compaction (see `Trace.compactLazily`). */
+  blocks = 0;
 
   constructor(
     /** The key (a Value compared with `equalValues`). */
@@ -113,9 +115,10 @@ export class Reader {
 const scratchVals: Value[] = [];
 const scratchDiffs: number[] = [];
 
-// `compactLazily`: compact every this many calls (ticks), or at once past this many keys.
-const LAZY_TICKS = 16;
+// `compactLazily`: compact once this many keys are waiting, or once a key has received
+// this many batches since its last compaction.
 const LAZY_KEYS = 256;
+const LONG_TAIL = 16;
 
 /** An arranged collection's index by key, shared by all its readers. */
 export class Trace {
@@ -129,8 +132,8 @@ export class Trace {
   seqCount = 0;
   /** Entries held (all keys). */
   records = 0;
-  // `compactLazily` calls since the last compaction.
-  private lazyCalls = 0;
+  // Keys that have received `LONG_TAIL` batches since their last compaction.
+  private longTails = 0;
 
   /** The history of `key`, if the trace has one. */
   find(key: Value, hash: number): KeyTrace | undefined {
@@ -187,6 +190,7 @@ export class Trace {
     if (kt.blockSeq !== seq) {
       kt.blockSeq = seq;
       kt.blockStart = kt.data.length;
+      if (++kt.blocks === LONG_TAIL) this.longTails++;
       this.touched.push(kt);
       if (!kt.dirty) {
         kt.dirty = true;
@@ -263,15 +267,14 @@ export class Trace {
   }
 
   /**
-   * Compacts (see `compact`) once enough has accumulated since the last compaction: at
-   * once when `LAZY_KEYS` keys are waiting (a load), else every `LAZY_TICKS` calls. The
-   * engine calls it once per tick, so a tick that changes a few keys pays for compaction
-   * only every few ticks, in one batch, and a key's uncompacted tail stays short.
+   * Compacts (see `compact`) once enough has accumulated: `LAZY_KEYS` keys waiting (a load
+   * compacts at once), or one key with `LONG_TAIL` batches since its last compaction. The
+   * engine calls it every tick; a tick that changes a few keys then costs no compaction,
+   * the work is done in batches, and no key's uncompacted tail (which its readers scan)
+   * grows long. Memory stays bounded by the live contents plus that tail per waiting key.
    */
   compactLazily(frontier: readonly Time[]): void {
-    if (this.dirty.length === 0) return;
-    if (++this.lazyCalls < LAZY_TICKS && this.dirty.length < LAZY_KEYS) return;
-    this.lazyCalls = 0;
+    if (this.dirty.length < LAZY_KEYS && this.longTails === 0) return;
     this.compact(frontier);
   }
 
@@ -291,6 +294,7 @@ export class Trace {
     const dirty = this.dirty;
     const stillDirty: KeyTrace[] = [];
     this.dirty = stillDirty;
+    this.longTails = 0;
     for (let i = 0; i < dirty.length; i++) {
       const kt = dirty[i] as KeyTrace;
       if (this.compactKey(kt, frontier, minCursor, advanced)) kt.dirty = false;
@@ -305,6 +309,7 @@ export class Trace {
     minCursor: number,
     cache: Map<Time, Time>,
   ): boolean {
+    kt.blocks = 0;
     const d = kt.data;
     const end = kt.visibleEnd(minCursor);
     // A never-compacted key whose history is one batch's block is consolidated already

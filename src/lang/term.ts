@@ -81,3 +81,66 @@ export interface ProjectionIr {
   readonly val: readonly FieldIr[];
   readonly span: Span;
 }
+
+/** The row fields (`$n`) a projection reads, spliced or inside a term. */
+export function projectionFields(p: ProjectionIr): Set<number> {
+  const used = new Set<number>();
+  for (const f of [...p.key, ...p.val]) {
+    if (f.k === 'splice') used.add(f.index);
+    else termFields(f.term, used);
+  }
+  return used;
+}
+
+function termFields(t: Term, used: Set<number>): void {
+  switch (t.k) {
+    case 'dollar':
+      used.add(t.index);
+      return;
+    case 'const':
+    case 'bound':
+      return;
+    case 'arith':
+    case 'compare':
+    case 'and':
+    case 'or':
+      termFields(t.left, used);
+      termFields(t.right, used);
+      return;
+    case 'not':
+    case 'neg':
+    case 'len':
+    case 'istag':
+      termFields(t.operand, used);
+      return;
+    case 'index':
+      termFields(t.target, used);
+      return;
+    case 'tuple':
+    case 'list':
+      for (const item of t.items) termFields(item, used);
+      return;
+    case 'hash':
+      for (const arg of t.args) termFields(arg, used);
+      return;
+    case 'inject':
+      termFields(t.tag, used);
+      termFields(t.payload, used);
+      return;
+    case 'if':
+      termFields(t.cond, used);
+      termFields(t.then, used);
+      termFields(t.otherwise, used);
+      return;
+    case 'case':
+      termFields(t.scrutinee, used);
+      for (const arm of t.arms) if (arm !== null) termFields(arm, used);
+      if (t.fallback !== null) termFields(t.fallback, used);
+      return;
+    case 'fold':
+      termFields(t.list, used);
+      termFields(t.init, used);
+      termFields(t.step, used);
+      return;
+  }
+}

@@ -94,4 +94,61 @@ describe('join', () => {
     expect(failure?.failure.row).toEqual({ key: [1], val: [8, 7] });
     expect(failure?.failure.time).toEqual([0, 0]);
   });
+
+  it('sums the other side per time when the projection ignores its val, with the same result', () => {
+    // `($0 ; $1)` never reads the right val: the right entries' diffs are summed per time.
+    const keepLeft: ProjectionIr = {
+      key: [{ k: 'splice', index: 0, span: S }],
+      val: [{ k: 'term', term: dollar(1), span: S }],
+      span: S,
+    };
+    const run = (proj: ProjectionIr): string[] => {
+      const left = new Trace();
+      const right = new Trace();
+      const { node, out } = joinOf(left, right, proj);
+      node.right.receive(
+        [0, 0],
+        appendRows(
+          right,
+          [0, 0],
+          [
+            [[1], [20], 2],
+            [[1], [21], 1],
+            [[2], [5], 1],
+          ],
+        ),
+      );
+      node.right.receive([0, 1], appendRows(right, [0, 1], [[[1], [22], -1]]));
+      drive([node]);
+      node.left.receive(
+        [0, 2],
+        appendRows(
+          left,
+          [0, 2],
+          [
+            [[1], [10], 3],
+            [[2], [11], -1],
+            [[3], [12], 1],
+          ],
+        ),
+      );
+      drive([node]);
+      return out.at([0, 2]);
+    };
+    // The same rows as the pairwise projection `($0 ; $1)` computed through PAIR's vals.
+    expect(run(keepLeft)).toEqual(['[1]|[[10]]|6', '[2]|[[11]]|-1']);
+  });
+
+  it('still fails on a term error when the summed entries cancel', () => {
+    // The key splices `$1` (an Int here, so it fails); the right side's entries cancel.
+    const bad: ProjectionIr = { key: [{ k: 'splice', index: 1, span: S }], val: [], span: S };
+    const left = new Trace();
+    const right = new Trace();
+    const { node } = joinOf(left, right, bad);
+    node.right.receive([0, 0], appendRows(right, [0, 0], [[[1], [7], 1]]));
+    node.right.receive([0, 1], appendRows(right, [0, 1], [[[1], [7], -1]]));
+    drive([node]);
+    node.left.receive([0, 2], appendRows(left, [0, 2], [[[1], 8, 1]]));
+    expect(() => drive([node])).toThrow(DataflowAbort);
+  });
 });

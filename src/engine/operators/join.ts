@@ -22,6 +22,7 @@ import type { KeyTrace, Reader, Trace } from '../trace.js';
 import { compileProjection } from '../../lang/eval.js';
 import type { CompiledProjection } from '../../lang/eval.js';
 import type { ItemIr } from '../../lang/ir.js';
+import { projectionFields } from '../../lang/term.js';
 import type { ProjectionIr } from '../../lang/term.js';
 import type { Value } from '../../lang/value.js';
 
@@ -39,6 +40,9 @@ export class JoinNode extends Node {
   private readonly emitter = new Emitter();
   // The projection's row environment, reused for every pair.
   private readonly env: Value[] = [0, 0, 0];
+  // The projection reads neither `$1` (left val) / `$2` (right val): see `matchSummed`.
+  private readonly ignoresLeft: boolean;
+  private readonly ignoresRight: boolean;
   // Term errors of the current step: the least one fails the dataflow after the step.
   private readonly failures = new StepFailures();
 
@@ -54,6 +58,9 @@ export class JoinNode extends Node {
     this.left = new Port(scope);
     this.right = new Port(scope);
     this.proj = compileProjection(projection);
+    const fields = projectionFields(projection);
+    this.ignoresLeft = !fields.has(1);
+    this.ignoresRight = !fields.has(2);
   }
 
   nextTime(): Time | undefined {
@@ -95,7 +102,7 @@ export class JoinNode extends Node {
       while (j < n && refs[j] === kt) j++;
       // The other side's history of the key (in the same trace for a self-join).
       const okt = other.trace.find(kt.key, kt.hash);
-      if (okt !== undefined) {
+      if (okt !== undefined && !(newIsLeft ? this.ignoresRight : this.ignoresLeft)) {
         const d = okt.data;
         const end = okt.visibleEnd(cursor);
         // Entries mostly share a few time objects (compaction gives them one): join once per run.
@@ -117,13 +124,63 @@ export class JoinNode extends Node {
           }
           budget.work(j - i);
         }
-      }
+      } else if (okt !== undefined) this.matchSummed(okt, other.reader.cursor, batch, i, j, t, newIsLeft);
       budget.work(1);
       i = j;
     }
   }
 
-  private emit(key: Value, lv: Value, rv: Value, time: Time, diff: number): void {
+  /**
+   * Matches the run [i, j) of `batch` with `okt` when the projection never reads the other
+   * side's val: every pair of a new update with the other side's entries at one time then
+   * projects to the same row, so the entries' diffs are summed per time and each new update
+   * is projected once per time, with the sum. (On a term error the time's entries are
+   * matched one by one, so the failure reported is the one the plain path would report.)
+   */
+  private matchSummed(
+    okt: KeyTrace,
+    cursor: number,
+    batch: ArrangedBatch,
+    i: number,
+    j: number,
+    t: Time,
+    newIsLeft: boolean,
+  ): void {
+    const d = okt.data;
+    const end = okt.visibleEnd(cursor);
+    const vals = batch.vals;
+    const diffs = batch.diffs;
+    const key = okt.key;
+    let e = 0;
+    while (e < end) {
+      // [e, f): entries at one time object.
+      const te = d[e + 1] as Time;
+      let sum = 0;
+      let f = e;
+      while (f < end && d[f + 1] === te) {
+        sum += d[f + 2] as number;
+        f += STRIDE;
+      }
+      // A zero sum emits nothing but is still projected: a term error fails as it would pair by pair.
+      const time = join(t, te);
+      const ov = d[e] as Value;
+      for (let k = i; k < j; k++) {
+        const nv = vals[k] as Value;
+        const dk = diffs[k] as number;
+        if (!this.emit(key, newIsLeft ? nv : ov, newIsLeft ? ov : nv, time, dk * sum))
+          for (let g = e; g < f; g += STRIDE) {
+            const gv = d[g] as Value;
+            this.emit(key, newIsLeft ? nv : gv, newIsLeft ? gv : nv, time, dk * (d[g + 2] as number));
+          }
+      }
+      this.ctx.budget.work(j - i);
+      e = f;
+    }
+  }
+
+  // Projects one pair and emits it (nothing for a zero diff); false after noting the
+  // failure when the term fails.
+  private emit(key: Value, lv: Value, rv: Value, time: Time, diff: number): boolean {
     const env = this.env;
     env[0] = key;
     env[1] = lv;
@@ -133,9 +190,10 @@ export class JoinNode extends Node {
       out = this.proj(env);
     } catch (e) {
       this.failures.note(termFailure(e, this.item.span, key, [lv, rv], time));
-      return;
+      return false;
     }
-    this.emitter.push(time, out[0], out[1], diff);
+    if (diff !== 0) this.emitter.push(time, out[0], out[1], diff);
+    return true;
   }
 
   ports(): readonly Port[] {
