@@ -42,8 +42,32 @@ describe('DataflowInstance', () => {
       node.input.receive([0, 0], appendRows(imported, [0], [[[1], [9], 1]]));
     const out = runLocal(instance.runEpoch(0));
     expect(out).toHaveLength(1);
-    expect(out[0]?.trace).toBe(published);
+    // The root has no enter_at: the export publishes its arrangement itself, not a copy.
+    expect(out[0]?.trace).toBe(instance.exportTraces.get('j'));
+    expect(out[0]?.trace).not.toBe(published);
     expect(out[0]?.batch.vals).toEqual([[9, 2]]);
+  });
+
+  it('publishes a copy at the epoch when the root delays rows with enter_at', () => {
+    const delayed = new DataflowInstance(
+      program(`let b = input 0 | enter_at(1) | arrange;\nexport "j" = b;`),
+      {
+        dataflow: 4,
+        budget: new Budget(100, 10, () => 0),
+        cluster: SINGLE_WORKER,
+        imports: new Map(),
+        exports: new Map([['j', new Trace()]]),
+      },
+    );
+    const published = delayed.exportTraces.get('j') as Trace;
+    const input = new BatchBuilder();
+    input.push([1], [2], 1);
+    for (const node of delayed.inputs.get(0) ?? []) node.input.receive([0, 0], input.build());
+    const out = runLocal(delayed.runEpoch(0));
+    expect(out.map((p) => p.trace)).toEqual([published]);
+    let times: unknown[] = [];
+    published.forEachKey((kt) => (times = [kt.data[1]]));
+    expect(times).toEqual([[0]]);
   });
 
   it('releases its readers on imported traces when disposed, and only those', () => {

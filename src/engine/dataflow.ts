@@ -16,7 +16,7 @@
 import type { DataflowId } from './api.js';
 import type { Budget } from './budget.js';
 import type { Cluster, Steps } from './cluster.js';
-import { ExportSink } from './export.js';
+import { ExportSink, ShareSink } from './export.js';
 import type { Node, RunContext } from './node.js';
 import { ArrangeNode } from './operators/arrange.js';
 import { keyPartitioned } from './partitioned.js';
@@ -62,6 +62,12 @@ export class DataflowInstance {
   /** Import nodes by import name. */
   readonly importNodes = new Map<string, ForwardNode[]>();
   private readonly sinks: ExportSink[] = [];
+  private readonly shareSinks: ShareSink[] = [];
+  /**
+   * The trace each export name publishes: the exported arrangement itself when it can be
+   * shared (export.ts), else the engine's trace its `ExportSink` appends to.
+   */
+  readonly exportTraces = new Map<string, Trace>();
   // Traces this dataflow owns (compacted by `compact`): in the root scope, and nested.
   private readonly ownedRoot: Trace[] = [];
   private readonly ownedNested: Trace[] = [];
@@ -79,13 +85,29 @@ export class DataflowInstance {
     this.importTraces = new Set(options.imports.values());
     this.partitioned = keyPartitioned(program);
     this.root = this.buildScope(0, null, options.imports);
+    const epochTimes = rootTimesAreEpochs(program);
+    const shared = new Map<Node, ShareSink>();
     for (const e of program.exports) {
+      const node = this.node(0, e.item);
+      const own = node instanceof ArrangeNode || node instanceof ReduceNode;
+      if (epochTimes && own && node.trace !== null) {
+        let sink = shared.get(node);
+        if (sink === undefined) {
+          sink = new ShareSink(node.trace);
+          node.connect(sink, null);
+          shared.set(node, sink);
+          this.shareSinks.push(sink);
+        }
+        this.exportTraces.set(e.name, node.trace);
+        continue;
+      }
       const trace = options.exports.get(e.name);
       if (trace === undefined)
         throw new RangeError(`dataflow ${options.dataflow}: no published trace for export "${e.name}"`);
       const sink = new ExportSink(trace);
-      this.node(0, e.item).connect(sink, exportMap);
+      node.connect(sink, exportMap);
       this.sinks.push(sink);
+      this.exportTraces.set(e.name, trace);
     }
   }
 
@@ -226,6 +248,13 @@ export class DataflowInstance {
       const batch = sink.flush(epoch);
       if (batch !== null) out.push({ trace: sink.trace, batch });
     }
+    const shareSinks = this.shareSinks;
+    for (let i = 0; i < shareSinks.length; i++) {
+      const sink = shareSinks[i] as ShareSink;
+      const batches = sink.flush();
+      for (let k = 0; k < batches.length; k++)
+        out.push({ trace: sink.trace, batch: batches[k] as ArrangedBatch });
+    }
     return out;
   }
 
@@ -270,6 +299,13 @@ export class DataflowInstance {
     this.flatNodes ??= this.nodes.flat();
     return this.flatNodes;
   }
+}
+
+/** True when every root time is `[e, 0]`: no root item delays rows with `enter_at`. */
+function rootTimesAreEpochs(program: ProgramIr): boolean {
+  const root = program.scopes[0];
+  if (root === undefined) return true;
+  return root.items.every((item) => item.op !== 'linear' || item.ops.every((op) => op.k !== 'enter_at'));
 }
 
 function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {

@@ -78,6 +78,8 @@ interface DataflowState {
 interface PublishedTrace {
   readonly owner: DataflowState;
   trace: Trace;
+  // True when `trace` is the exported arrangement itself, which its dataflow compacts.
+  shared: boolean;
   // The import names under which each importer reads it.
   readonly importers: Map<DataflowState, readonly string[]>;
 }
@@ -144,7 +146,7 @@ export class Engine implements EngineApi {
     for (const e of program.exports) {
       const traceId = this.nextTrace++;
       exports.set(e.name, traceId);
-      this.traces.set(traceId, { owner: state, trace: new Trace(), importers: new Map() });
+      this.traces.set(traceId, { owner: state, trace: new Trace(), shared: false, importers: new Map() });
     }
     for (const [name, traceId] of state.imports) {
       const entry = this.traces.get(traceId) as PublishedTrace;
@@ -208,7 +210,7 @@ export class Engine implements EngineApi {
     // ones must still answer `read` for the closed past, which is all at ≤ `epoch`.
     for (const state of this.dataflows.values()) state.instance?.compact(this.open);
     const closed: Time[] = [[epoch]];
-    for (const entry of this.traces.values()) entry.trace.compactLazily(closed);
+    for (const entry of this.traces.values()) if (!entry.shared) entry.trace.compactLazily(closed);
     return { epoch: this.open, inspects, failures };
   }
 
@@ -310,13 +312,21 @@ export class Engine implements EngineApi {
     const exports = new Map<string, Trace>();
     for (const [name, traceId] of state.exports)
       exports.set(name, (this.traces.get(traceId) as PublishedTrace).trace);
-    return new DataflowInstance(state.program, {
+    const instance = new DataflowInstance(state.program, {
       dataflow: state.id,
       budget: this.budget,
       cluster: this.cluster,
       imports,
       exports,
     });
+    // An export may publish its arrangement itself (export.ts): that becomes the trace.
+    for (const [name, traceId] of state.exports) {
+      const entry = this.traces.get(traceId) as PublishedTrace;
+      const published = instance.exportTraces.get(name) as Trace;
+      entry.shared = published !== entry.trace;
+      entry.trace = published;
+    }
+    return instance;
   }
 
   // Builds a fresh instance and runs everything retained (and imported) as one batch at `epoch`.
@@ -327,8 +337,11 @@ export class Engine implements EngineApi {
     failures: DataflowFailure[],
   ): Steps<void> {
     // Whatever a failed run left in the published traces is discarded with it.
-    for (const traceId of state.exports.values())
-      (this.traces.get(traceId) as PublishedTrace).trace = new Trace();
+    for (const traceId of state.exports.values()) {
+      const entry = this.traces.get(traceId) as PublishedTrace;
+      entry.trace = new Trace();
+      entry.shared = false;
+    }
     const instance = this.build(state);
     state.instance = instance;
     const time: Time = [epoch, 0];

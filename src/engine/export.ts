@@ -1,10 +1,15 @@
 /**
  * Exports: a root item's changes published as a trace other dataflows can import.
  *
- * An `ExportSink` receives the exported item's batches during one epoch — at root times
- * `[e, c1]`, already mapped to `[e]`, since published traces sum over c1 (importers never
- * see `enter_at` delays) — and `flush` appends them to the published trace as one
- * consolidated batch at `[e]`, which the engine then hands to every importer.
+ * Two ways, chosen per export when the dataflow is built (dataflow.ts):
+ * - `ShareSink`: the exported item's own arrangement is the published trace (no copy).
+ *   Possible when every root time is `[e, 0]` (the root has no `enter_at`), since then
+ *   its entries are at `[e, 0]`, which compares like `[e]` with every time; the sink only
+ *   collects the epoch's batches of the item, which the engine hands to every importer.
+ * - `ExportSink`: receives the exported item's batches during one epoch — at root times
+ *   `[e, c1]`, already mapped to `[e]`, since published traces sum over c1 (importers
+ *   never see `enter_at` delays) — and `flush` appends them to a trace of its own as one
+ *   consolidated batch at `[e]`.
  */
 import type { Batch } from './batch.js';
 import type { Receiver } from './port.js';
@@ -13,6 +18,29 @@ import { ArrangedBatch } from './trace.js';
 import type { KeyTrace, Trace } from './trace.js';
 import { hashValue } from '../lang/value-order.js';
 import type { Value } from '../lang/value.js';
+
+/** Collects the batches an exported arrangement (the published trace itself) made in one epoch. */
+export class ShareSink implements Receiver {
+  private pending: ArrangedBatch[] = [];
+
+  constructor(
+    /** The exported item's arrangement, which is the published trace. */
+    readonly trace: Trace,
+  ) {}
+
+  receive(_t: Time, batch: Batch): void {
+    if (!(batch instanceof ArrangedBatch))
+      throw new TypeError('a shared export received a batch of no arrangement');
+    this.pending.push(batch);
+  }
+
+  /** The epoch's batches of the published trace, for its importers; starts over. */
+  flush(): ArrangedBatch[] {
+    const batches = this.pending;
+    this.pending = [];
+    return batches;
+  }
+}
 
 /** Collects one epoch of an exported item's changes for its published trace. */
 export class ExportSink implements Receiver {

@@ -31,10 +31,15 @@ import type { Value } from '../lang/value.js';
 /** Slots per entry in `KeyTrace.data`. */
 export const STRIDE = 4;
 
+const NO_ENTRIES = Object.freeze([]) as unknown as Value[];
+
 /** The history of one key: entries `[val, time, diff, seq]` flattened into `data`. */
 export class KeyTrace {
-  /** Flat entries, `STRIDE` slots each, in batch order (compacted entries first). */
-  data: Value[] = [];
+  /**
+   * Flat entries, `STRIDE` slots each, in batch order (compacted entries first). A new key
+   * shares one frozen empty array until its first entry (`Trace.add` replaces it).
+   */
+  data: Value[] = NO_ENTRIES;
   /** Touched since the last compaction (listed in the trace's dirty list). */
   dirty = false;
   /**

@@ -15,6 +15,7 @@ import { compile } from '../../../src/lang/compile.js';
 import { Session } from '../../../src/server/session.js';
 import type { DataflowId, Row, TraceId } from '../../../src/engine/api.js';
 import type { ProgramIr } from '../../../src/lang/ir.js';
+import { UNIT } from '../../../src/lang/value.js';
 import type { Value } from '../../../src/lang/value.js';
 import type { Impl, JoinCountImpl, ReachImpl } from '../impl.js';
 import type { Edge, EdgeChange, KeyRow, RowChange } from '../workloads.js';
@@ -78,15 +79,15 @@ class DdirReach implements ReachImpl {
 
   load(_nodes: number, edges: readonly Edge[], root: number): void {
     const { engine, df } = this.s;
-    for (const e of edges) engine.feed(df, 0, e, [], engine.epoch, 1);
-    engine.feed(df, 1, [root], [], engine.epoch, 1);
+    for (const e of edges) engine.feed(df, 0, e, UNIT, engine.epoch, 1);
+    engine.feed(df, 1, [root], UNIT, engine.epoch, 1);
     engine.tick();
   }
 
   change({ removed, added }: EdgeChange): void {
     const { engine, df } = this.s;
-    engine.feed(df, 0, removed, [], engine.epoch, -1);
-    engine.feed(df, 0, added, [], engine.epoch, 1);
+    engine.feed(df, 0, removed, UNIT, engine.epoch, -1);
+    engine.feed(df, 0, added, UNIT, engine.epoch, 1);
     engine.tick();
   }
 
@@ -102,14 +103,14 @@ class DdirJoinCount implements JoinCountImpl {
 
   load(a: readonly KeyRow[], b: readonly KeyRow[]): void {
     const { engine, df } = this.s;
-    for (const r of a) engine.feed(df, 0, r, [], engine.epoch, 1);
-    for (const r of b) engine.feed(df, 1, r, [], engine.epoch, 1);
+    for (const r of a) engine.feed(df, 0, r, UNIT, engine.epoch, 1);
+    for (const r of b) engine.feed(df, 1, r, UNIT, engine.epoch, 1);
     engine.tick();
   }
 
   change({ side, row, diff }: RowChange): void {
     const { engine, df } = this.s;
-    engine.feed(df, side, row, [], engine.epoch, diff);
+    engine.feed(df, side, row, UNIT, engine.epoch, diff);
     engine.tick();
   }
 
@@ -155,8 +156,8 @@ class ScratchReach implements ReachImpl {
 
   private run(): void {
     const { engine, df, trace } = start(this.program, 'reach');
-    for (const [e, n] of this.edges.entries()) engine.feed(df, 0, e, [], engine.epoch, n);
-    engine.feed(df, 1, [this.root], [], engine.epoch, 1);
+    for (const [e, n] of this.edges.entries()) engine.feed(df, 0, e, UNIT, engine.epoch, n);
+    engine.feed(df, 1, [this.root], UNIT, engine.epoch, 1);
     engine.tick();
     this.rows = engine.read(trace);
   }
@@ -186,7 +187,7 @@ class ScratchJoinCount implements JoinCountImpl {
   private run(): void {
     const { engine, df, trace } = start(this.program, 'counts');
     for (const input of [0, 1] as const)
-      for (const [r, n] of this.sides[input].entries()) engine.feed(df, input, r, [], engine.epoch, n);
+      for (const [r, n] of this.sides[input].entries()) engine.feed(df, input, r, UNIT, engine.epoch, n);
     engine.tick();
     this.rows = engine.read(trace);
   }
