@@ -430,7 +430,7 @@ export class Engine implements EngineApi {
 /** Queues input rows at `time` on the dataflow's input nodes. */
 function feedRows(instance: DataflowInstance, rows: readonly InputRow[], time: Time): void {
   for (const [input, batch] of batchesByInput(rows)) {
-    for (const node of instance.inputs.get(input) ?? []) node.input.receive(time, batch);
+    for (const node of instance.inputs.get(input) ?? []) node.forward(time, batch);
   }
 }
 

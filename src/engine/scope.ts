@@ -86,7 +86,6 @@ export class ScopeRuntime implements ScopeHandle {
    * workers agree on each collective node's next time (the least of their candidates).
    */
   *runEpoch(epoch: number): Steps<void> {
-    const budget = this.ctx.budget;
     const shared = this.ctx.cluster.workers > 1;
     const nodes = this.nodes;
     for (let i = 0; i < nodes.length; i++) {
@@ -99,9 +98,9 @@ export class ScopeRuntime implements ScopeHandle {
         try {
           if (t[0] !== epoch) throw invariant(node.item, t, `epoch ${epoch}`);
           // Alone, only a child scope needs its resumable step (an arrangement has no one to meet).
+          // Steps read the clock as they count their work (`Budget.work`).
           if (shared ? node.collective : node.nested) yield* node.steps(t);
           else node.step(t);
-          budget.checkTime();
         } catch (e) {
           throw located(e, [i, coord(t, 0), coord(t, 1)]);
         }
