@@ -47,8 +47,9 @@ import type { FailureInfo } from './budget.js';
 import { PeerAbort, SINGLE_WORKER, ownsRow, runLocal } from './cluster.js';
 import type { Cluster, Collective, Steps } from './cluster.js';
 import type { RankedFailure } from './failure-rank.js';
-import { InputLog, batchesByInput } from './inputs.js';
-import type { InputRow } from './inputs.js';
+import { BatchBuilder } from './batch.js';
+import type { Batch } from './batch.js';
+import { InputLog } from './inputs.js';
 import { DataflowInstance } from './dataflow.js';
 import type { Node } from './node.js';
 import type { Published } from './dataflow.js';
@@ -155,10 +156,16 @@ export class Engine implements EngineApi {
     this.dataflows.set(id, state);
     // Past initial rows are history to catch up on; present and future ones wait like
     // feeds. (A sharded engine is given only its share of them.)
+    const past = new Map<number, BatchBuilder>();
     for (const u of initial) {
-      if (u.time < this.open) state.inputs.retain([u]);
-      else state.inputs.stage(u, u.time);
+      if (u.time >= this.open) state.inputs.stage(u.input, u.key, u.val, u.diff, u.time);
+      else {
+        let builder = past.get(u.input);
+        if (builder === undefined) past.set(u.input, (builder = new BatchBuilder()));
+        builder.push(u.key, u.val, u.diff);
+      }
     }
+    for (const [input, builder] of past) state.inputs.retain(input, builder.build());
     const inspects: InspectUpdate[] = [];
     const failures: DataflowFailure[] = [];
     const upstream = this.failedProducer(state);
@@ -178,7 +185,7 @@ export class Engine implements EngineApi {
     if (!Number.isSafeInteger(time) || time < this.open) {
       throw new EngineUsageError(`feed: cannot feed time ${time}; the open epoch is ${this.open}`);
     }
-    if (ownsRow(this.cluster, key, val)) state.inputs.stage({ input, key, val, diff }, time);
+    if (ownsRow(this.cluster, key, val)) state.inputs.stage(input, key, val, diff, time);
   }
 
   tick(): TickResult {
@@ -201,7 +208,7 @@ export class Engine implements EngineApi {
       } else {
         const nodes = state.instance.allNodes();
         for (let i = 0; i < nodes.length; i++) (nodes[i] as Node).resetTick();
-        if (released.length > 0) feedRows(state.instance, released, [epoch, 0]);
+        if (released.size > 0) feedRows(state.instance, released, [epoch, 0]);
         yield* this.run(state, state.instance, epoch, inspects, failures);
       }
     }
@@ -428,8 +435,8 @@ export class Engine implements EngineApi {
 }
 
 /** Queues input rows at `time` on the dataflow's input nodes. */
-function feedRows(instance: DataflowInstance, rows: readonly InputRow[], time: Time): void {
-  for (const [input, batch] of batchesByInput(rows)) {
+function feedRows(instance: DataflowInstance, batches: ReadonlyMap<number, Batch>, time: Time): void {
+  for (const [input, batch] of batches) {
     for (const node of instance.inputs.get(input) ?? []) node.forward(time, batch);
   }
 }

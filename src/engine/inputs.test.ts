@@ -1,26 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { InputLog, batchesByInput } from './inputs.js';
+import { BatchBuilder } from './batch.js';
+import type { Batch } from './batch.js';
+import { InputLog } from './inputs.js';
+
+const rows = (b: Batch | undefined): [unknown, unknown, number][] =>
+  b === undefined ? [] : b.keys.map((k, i) => [k, b.vals[i], b.diffs[i] as number]);
 
 describe('InputLog', () => {
-  it('releases staged rows only when their epoch closes, retaining them consolidated', () => {
+  it('releases staged rows only when their epoch closes, one batch per input, retaining them consolidated', () => {
     const log = new InputLog();
-    log.stage({ input: 0, key: [1], val: [], diff: 1 }, 0);
-    log.stage({ input: 0, key: [2], val: [], diff: 1 }, 3);
-    log.stage({ input: 1, key: [1], val: [], diff: -1 }, 0);
-    expect(log.release(0)).toHaveLength(2);
-    expect(log.release(1)).toEqual([]);
-    log.retain([{ input: 0, key: [1], val: [], diff: -1 }]);
-    expect(log.history()).toEqual([{ input: 1, key: [1], val: [], diff: -1 }]);
-    expect(log.release(3)).toEqual([{ input: 0, key: [2], val: [], diff: 1 }]);
+    log.stage(0, [1], [], 1, 0);
+    log.stage(0, [2], [], 1, 3);
+    log.stage(1, [1], [], -1, 0);
+    log.stage(0, [3], [], 1, 0);
+    const released = log.release(0);
+    expect(rows(released.get(0))).toEqual([
+      [[1], [], 1],
+      [[3], [], 1],
+    ]);
+    expect(rows(released.get(1))).toEqual([[[1], [], -1]]);
+    expect(log.release(1).size).toBe(0);
+    const retraction = new BatchBuilder();
+    retraction.push([1], [], -1);
+    log.retain(0, retraction.build());
+    const history = log.history();
+    expect(rows(history.get(0))).toEqual([[[3], [], 1]]);
+    expect(rows(history.get(1))).toEqual([[[1], [], -1]]);
+    expect(rows(log.release(3).get(0))).toEqual([[[2], [], 1]]);
   });
 
-  it('groups rows into one batch per input', () => {
-    const batches = batchesByInput([
-      { input: 2, key: [1], val: [], diff: 1 },
-      { input: 0, key: [2], val: [], diff: 1 },
-      { input: 2, key: [3], val: [], diff: 1 },
-    ]);
-    expect(batches.get(2)?.keys).toEqual([[1], [3]]);
-    expect(batches.get(0)?.size).toBe(1);
+  it('keeps its retained rows within twice the live contents over many changes', () => {
+    const log = new InputLog();
+    for (let i = 0; i < 2000; i++) log.stage(0, [i], [], 1, 0);
+    log.release(0);
+    for (let epoch = 1; epoch <= 5000; epoch++) {
+      log.stage(0, [epoch % 2000], [], -1, epoch);
+      log.stage(0, [epoch % 2000], [], 1, epoch);
+      log.release(epoch);
+    }
+    const live = log.history().get(0);
+    expect(live?.size).toBe(2000);
   });
 });

@@ -2,107 +2,118 @@
  * A dataflow's positional inputs as the engine keeps them between ticks.
  *
  * Rows fed for a future epoch are *staged* outside every trace until a tick closes that
- * epoch (`release`). Released rows are also *retained*: every row a dataflow has ever
- * been given, so a failed dataflow can be rebuilt from scratch (`history`, consolidated
- * per input). Retention appends the row objects as they are (no hashing on the load's
- * path) and consolidates the list once it has doubled since its last consolidation, so
- * its size stays within about twice the live contents of the input, not the number of
- * changes.
+ * epoch (`release`), already grouped into one batch per input (columns, no object per
+ * row), so a tick hands each input node its batch as it is. Released rows are also
+ * *retained*: every row a dataflow has ever been given, so a failed dataflow can be
+ * rebuilt from scratch (`history`, consolidated per input). Retention keeps the released
+ * batches as they are (no hashing on the load's path) and consolidates an input's list
+ * once it has doubled since its last consolidation, so its size stays within about twice
+ * the live contents of the input, not the number of changes.
  */
 import { BatchBuilder } from './batch.js';
 import type { Batch } from './batch.js';
 import { RowCounts } from './consolidate.js';
 import type { Value } from '../lang/value.js';
 
-/** One input row change. */
-export interface InputRow {
-  readonly input: number;
-  readonly key: Value;
-  readonly val: Value;
-  readonly diff: number;
-}
-
 // Rows below which a retained list is never consolidated (consolidating tiny lists often
 // would cost more than it saves).
 const MIN_CONSOLIDATE = 1024;
 
+// The released rows of one input: batches, with how many rows they hold, and how many
+// they held right after the last consolidation.
+interface Retained {
+  batches: Batch[];
+  rows: number;
+  settled: number;
+}
+
 /** Staged and retained input rows of one dataflow. */
 export class InputLog {
-  // Future rows by epoch, in feed order.
-  private readonly staged = new Map<number, InputRow[]>();
-  // Released rows, in release order, consolidated when the list last was `settled` long.
-  private retained: InputRow[] = [];
-  private settled = 0;
+  // Future rows by epoch, then by input.
+  private readonly staged = new Map<number, Map<number, BatchBuilder>>();
+  // The builder the last row went to (feeds come in runs of one epoch and input).
+  private lastEpoch = -1;
+  private lastInput = -1;
+  private lastBuilder: BatchBuilder | null = null;
+  private readonly retained = new Map<number, Retained>();
 
-  /** Stages `row` until epoch `time` is closed. */
-  stage(row: InputRow, time: number): void {
-    let rows = this.staged.get(time);
-    if (rows === undefined) {
-      rows = [];
-      this.staged.set(time, rows);
+  /** Stages the row `(key ; val)` with `diff` for `input` until epoch `epoch` is closed. */
+  stage(input: number, key: Value, val: Value, diff: number, epoch: number): void {
+    let builder = this.lastBuilder;
+    if (builder === null || epoch !== this.lastEpoch || input !== this.lastInput) {
+      builder = this.builderFor(epoch, input);
+      this.lastEpoch = epoch;
+      this.lastInput = input;
+      this.lastBuilder = builder;
     }
-    rows.push(row);
+    builder.push(key, val, diff);
   }
 
-  /** Removes and returns the rows staged for `epoch`, retaining them. */
-  release(epoch: number): readonly InputRow[] {
-    const rows = this.staged.get(epoch);
-    if (rows === undefined) return [];
+  private builderFor(epoch: number, input: number): BatchBuilder {
+    let inputs = this.staged.get(epoch);
+    if (inputs === undefined) {
+      inputs = new Map();
+      this.staged.set(epoch, inputs);
+    }
+    let builder = inputs.get(input);
+    if (builder === undefined) {
+      builder = new BatchBuilder();
+      inputs.set(input, builder);
+    }
+    return builder;
+  }
+
+  /** Removes and returns the rows staged for `epoch`, one batch per input, retaining them. */
+  release(epoch: number): Map<number, Batch> {
+    const out = new Map<number, Batch>();
+    const inputs = this.staged.get(epoch);
+    if (inputs === undefined) return out;
     this.staged.delete(epoch);
-    this.retain(rows);
-    return rows;
-  }
-
-  /** Adds rows to the retained history directly (rows placed in the closed past). */
-  retain(rows: readonly InputRow[]): void {
-    const retained = this.retained;
-    // The first release usually is the whole load: keep its array as it is.
-    if (retained.length === 0 && rows.length > MIN_CONSOLIDATE) this.retained = rows.slice();
-    else for (let i = 0; i < rows.length; i++) retained.push(rows[i] as InputRow);
-    const n = this.retained.length;
-    // A first list (usually the load) counts as settled: consolidating it would rarely
-    // shrink it.
-    if (this.settled === 0) this.settled = n;
-    else if (n > MIN_CONSOLIDATE && n > 2 * this.settled) this.consolidate();
-  }
-
-  /** Every retained row with a non-zero multiplicity, input by input. */
-  history(): InputRow[] {
-    this.consolidate();
-    return this.retained.slice();
-  }
-
-  // Replaces the retained list by its consolidation (per input, zero sums dropped).
-  private consolidate(): void {
-    const byInput = new Map<number, RowCounts>();
-    for (const r of this.retained) {
-      let counts = byInput.get(r.input);
-      if (counts === undefined) {
-        counts = new RowCounts();
-        byInput.set(r.input, counts);
-      }
-      counts.add(r.key, r.val, r.diff);
+    if (this.lastEpoch === epoch) this.lastBuilder = null;
+    for (const [input, builder] of inputs) {
+      const batch = builder.build();
+      out.set(input, batch);
+      this.retain(input, batch);
     }
-    const rows: InputRow[] = [];
-    for (const [input, counts] of byInput)
-      counts.forEach((key, val, diff) => rows.push({ input, key, val, diff }));
-    this.retained = rows;
-    this.settled = rows.length;
+    return out;
+  }
+
+  /** Adds rows of `input` to the retained history directly (rows placed in the closed past). */
+  retain(input: number, batch: Batch): void {
+    if (batch.size === 0) return;
+    let r = this.retained.get(input);
+    if (r === undefined) {
+      // A first batch (usually the whole load) counts as settled: consolidating it would
+      // rarely shrink it.
+      r = { batches: [], rows: 0, settled: batch.size };
+      this.retained.set(input, r);
+    }
+    r.batches.push(batch);
+    r.rows += batch.size;
+    if (r.rows > MIN_CONSOLIDATE && r.rows > 2 * r.settled) consolidate(r);
+  }
+
+  /** Every retained row with a non-zero multiplicity: one consolidated batch per input. */
+  history(): Map<number, Batch> {
+    const out = new Map<number, Batch>();
+    for (const [input, r] of this.retained) {
+      consolidate(r);
+      const batch = r.batches[0];
+      if (batch !== undefined) out.set(input, batch);
+    }
+    return out;
   }
 }
 
-/** The rows as one batch per input index. */
-export function batchesByInput(rows: readonly InputRow[]): Map<number, Batch> {
-  const builders = new Map<number, BatchBuilder>();
-  for (const r of rows) {
-    let b = builders.get(r.input);
-    if (b === undefined) {
-      b = new BatchBuilder();
-      builders.set(r.input, b);
-    }
-    b.push(r.key, r.val, r.diff);
-  }
-  const out = new Map<number, Batch>();
-  for (const [input, b] of builders) out.set(input, b.build());
-  return out;
+// Replaces an input's retained batches by one consolidated batch (zero sums dropped).
+function consolidate(r: Retained): void {
+  const counts = new RowCounts();
+  for (const b of r.batches)
+    for (let i = 0; i < b.size; i++) counts.add(b.keys[i] as Value, b.vals[i] as Value, b.diffs[i] as number);
+  const builder = new BatchBuilder();
+  counts.forEach((key, val, diff) => builder.push(key, val, diff));
+  const batch = builder.build();
+  r.batches = batch.size === 0 ? [] : [batch];
+  r.rows = batch.size;
+  r.settled = batch.size;
 }
