@@ -208,21 +208,24 @@ export class Trace {
     this.records++;
   }
 
-  /** Closes the open batch (all of it at `time`), consolidating each key's block. */
-  closeBatch(): ArrangedBatch {
+  /**
+   * Closes the open batch (all of it at one time), consolidating each key's block — unless
+   * the writer promises `consolidated` blocks (a reducer's corrections: one per val).
+   */
+  closeBatch(consolidated = false): ArrangedBatch {
     const seq = this.openSeq;
     this.openSeq = -1;
     const touched = this.touched;
     this.touched = objectArray();
     const out = new ArrangedBatch(objectArray(), objectArray(), [], objectArray(), seq);
-    this.collectBlocks(touched, out);
+    this.collectBlocks(touched, out, consolidated);
     return out;
   }
 
   // Appends every touched key's consolidated block to `out`. The loop is alone in its
   // function: a huge first batch gets it on-stack-replaced by V8 before any code after
   // it has run, and such code (without type feedback) would deoptimize on every call.
-  private collectBlocks(touched: readonly KeyTrace[], out: ArrangedBatch): void {
+  private collectBlocks(touched: readonly KeyTrace[], out: ArrangedBatch, consolidated: boolean): void {
     const keys = out.keys as Value[];
     const vals = out.vals as Value[];
     const diffs = out.diffs as number[];
@@ -244,7 +247,7 @@ export class Trace {
         refs.push(kt);
         continue;
       }
-      this.consolidateBlock(kt, start);
+      if (!consolidated) this.consolidateBlock(kt, start);
       for (let i = start; i < d.length; i += STRIDE) {
         keys.push(kt.key);
         vals.push(d[i] as Value);

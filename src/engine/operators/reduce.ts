@@ -70,7 +70,8 @@ export class ReduceNode extends Node {
     const out = this.output;
     out.openBatch();
     this.examineAll(keys, t);
-    this.send(t, out.closeBatch());
+    // Corrections are consolidated already: at most one per distinct val of a key.
+    this.send(t, out.closeBatch(true));
   }
 
   // The loops live in their own functions with nothing after them: a load's huge first
