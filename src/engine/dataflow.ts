@@ -81,7 +81,13 @@ export class DataflowInstance {
     private readonly program: ProgramIr,
     options: BuildOptions,
   ) {
-    this.ctx = { dataflow: options.dataflow, budget: options.budget, cluster: options.cluster, inspects: [] };
+    this.ctx = {
+      dataflow: options.dataflow,
+      budget: options.budget,
+      cluster: options.cluster,
+      inspects: [],
+      clock: { tick: 0 },
+    };
     this.importTraces = new Set(options.imports.values());
     this.partitioned = keyPartitioned(program);
     this.root = this.buildScope(0, null, options.imports);

@@ -51,7 +51,6 @@ import { BatchBuilder } from './batch.js';
 import type { Batch } from './batch.js';
 import { InputLog } from './inputs.js';
 import { DataflowInstance } from './dataflow.js';
-import type { Node } from './node.js';
 import type { Published } from './dataflow.js';
 import { importMap } from './operators/edges.js';
 import type { Time } from './time.js';
@@ -206,8 +205,8 @@ export class Engine implements EngineApi {
       } else if (state.instance === null) {
         yield* this.rebuild(state, epoch, inspects, failures);
       } else {
-        const nodes = state.instance.allNodes();
-        for (let i = 0; i < nodes.length; i++) (nodes[i] as Node).resetTick();
+        // A new tick: every per-tick counter of the dataflow starts over when next touched.
+        state.instance.ctx.clock.tick++;
         if (released.size > 0) feedRows(state.instance, released, [epoch, 0]);
         yield* this.run(state, state.instance, epoch, inspects, failures);
       }

@@ -21,7 +21,7 @@ import { BatchBuilder } from './batch.js';
 import type { Batch } from './batch.js';
 import type { Budget } from './budget.js';
 import type { Cluster, Steps } from './cluster.js';
-import type { Agenda, Port, Receiver } from './port.js';
+import type { Agenda, Port, Receiver, TickClock } from './port.js';
 import { compareLex, formatTime, timeEquals } from './time.js';
 import type { Time } from './time.js';
 import type { Trace } from './trace.js';
@@ -36,6 +36,8 @@ export interface RunContext {
   readonly cluster: Cluster;
   /** Inspect updates reported so far in this run. */
   readonly inspects: InspectUpdate[];
+  /** Counts the dataflow's ticks (the engine advances it before each run). */
+  readonly clock: TickClock;
 }
 
 /** The scope a node lives in, as nodes see it. */
@@ -63,14 +65,16 @@ export function earliest(a: Time | undefined, b: Time | undefined): Time | undef
 /** A runtime item. */
 export abstract class Node {
   private readonly edges: Edge[] = [];
-  /** Updates emitted in the current tick and in total. */
-  emitted = 0;
+  // Updates emitted in the tick `stamp` of the dataflow's clock; see `emitted`.
+  private emittedInTick = 0;
+  private stamp = -1;
+  /** Updates emitted in total. */
   emittedTotal = 0;
   // The batches (with their times) holding the first updates emitted in the current tick,
   // and how many updates they contribute (at most `SAMPLE_LIMIT`): references only, so a
   // tick pays nothing per update; `sample()` converts them when stats are read.
-  private sampleTimes: Time[] = [];
-  private sampleBatches: Batch[] = [];
+  private readonly sampleTimes: Time[] = [];
+  private readonly sampleBatches: Batch[] = [];
   private sampled = 0;
   /** The arrangement this node's output is, if it is arranged. */
   trace: Trace | null = null;
@@ -117,7 +121,8 @@ export abstract class Node {
   send(t: Time, batch: Batch): void {
     const n = batch.size;
     if (n === 0) return;
-    this.emitted += n;
+    if (this.stamp !== this.scope.clock.tick) this.startTick();
+    this.emittedInTick += n;
     this.emittedTotal += n;
     if (this.sampled < SAMPLE_LIMIT) {
       // Batches are immutable, so keeping the reference keeps the updates.
@@ -138,6 +143,7 @@ export abstract class Node {
    */
   sample(): SampledUpdate[] {
     const out: SampledUpdate[] = [];
+    if (this.stamp !== this.scope.clock.tick) return out;
     for (let b = 0; b < this.sampleBatches.length; b++) {
       const batch = this.sampleBatches[b] as Batch;
       const time = this.sampleTimes[b] as Time;
@@ -151,17 +157,18 @@ export abstract class Node {
     return out;
   }
 
-  // `ports()`, computed once (a node's ports never change after it is built).
-  private portList: readonly Port[] | null = null;
+  /** Updates emitted in the current tick. */
+  get emitted(): number {
+    return this.stamp === this.scope.clock.tick ? this.emittedInTick : 0;
+  }
 
-  /** Starts the per-tick counters (emitted and received updates, the sample) over. */
-  resetTick(): void {
-    const ports = (this.portList ??= this.ports());
-    for (let i = 0; i < ports.length; i++) (ports[i] as Port).received = 0;
-    this.emitted = 0;
+  // Starts the per-tick counters (emitted updates, the sample) over for the current tick.
+  private startTick(): void {
+    this.stamp = this.scope.clock.tick;
+    this.emittedInTick = 0;
     if (this.sampled > 0) {
-      this.sampleTimes = [];
-      this.sampleBatches = [];
+      this.sampleTimes.length = 0;
+      this.sampleBatches.length = 0;
       this.sampled = 0;
     }
   }

@@ -12,7 +12,7 @@ function one(): ReturnType<BatchBuilder['build']> {
 describe('Port', () => {
   it('keeps pending batches in time order and schedules each new time once', () => {
     const scheduled: Time[] = [];
-    const port = new Port({ schedule: (t) => scheduled.push(t) });
+    const port = new Port({ schedule: (t) => scheduled.push(t), clock: { tick: 0 } });
     port.receive([0, 5], one());
     port.receive([0, 2], one());
     port.receive([0, 5], one());
@@ -29,8 +29,20 @@ describe('Port', () => {
     expect(port.receivedTotal).toBe(3);
   });
 
+  it('counts the updates received in the current tick, starting over in the next', () => {
+    const clock = { tick: 0 };
+    const port = new Port({ schedule: () => undefined, clock });
+    port.receive([0, 0], one());
+    port.receive([0, 0], one());
+    expect(port.received).toBe(2);
+    clock.tick++;
+    expect(port.received).toBe(0);
+    port.receive([1, 0], one());
+    expect([port.received, port.receivedTotal]).toEqual([1, 3]);
+  });
+
   it('ignores empty batches', () => {
-    const port = new Port({ schedule: () => undefined });
+    const port = new Port({ schedule: () => undefined, clock: { tick: 0 } });
     port.receive([0, 0], new BatchBuilder().build());
     expect(port.head()).toBeUndefined();
   });

@@ -11,10 +11,20 @@ import type { Batch } from './batch.js';
 import { compareLex } from './time.js';
 import type { Time } from './time.js';
 
+/**
+ * The tick count of a dataflow: per-tick counters (ports', nodes') remember the tick they
+ * were last reset in and start over when they see a later one, so no tick visits them all.
+ */
+export interface TickClock {
+  tick: number;
+}
+
 /** Where a port announces the times it holds work for (its scope's scheduler). */
 export interface Agenda {
   /** Work is pending at `t`. */
   schedule(t: Time): void;
+  /** The dataflow's tick count (for the per-tick counters). */
+  readonly clock: TickClock;
 }
 
 /** Something that accepts batches at given times (a port, an export sink). */
@@ -32,19 +42,36 @@ export class Port implements Receiver {
   private readonly lists: Batch[][] = [];
   /** Updates waiting in this port. */
   pending = 0;
-  /** Updates received since the counter was last reset (per tick) and in total. */
-  received = 0;
+  // Updates received in the tick `stamp` of the clock.
+  private receivedInTick = 0;
+  private stamp = -1;
+  /** Updates received in total. */
   receivedTotal = 0;
 
   constructor(private readonly agenda: Agenda) {}
+
+  /** Updates received in the current tick. */
+  get received(): number {
+    return this.stamp === this.agenda.clock.tick ? this.receivedInTick : 0;
+  }
+
+  /** Counts `n` updates received now. */
+  count(n: number): void {
+    const tick = this.agenda.clock.tick;
+    if (this.stamp !== tick) {
+      this.stamp = tick;
+      this.receivedInTick = 0;
+    }
+    this.receivedInTick += n;
+    this.receivedTotal += n;
+  }
 
   /** Queues `batch` at time `t`. */
   receive(t: Time, batch: Batch): void {
     const n = batch.size;
     if (n === 0) return;
     this.pending += n;
-    this.received += n;
-    this.receivedTotal += n;
+    this.count(n);
     const times = this.times;
     let lo = 0;
     let hi = times.length;

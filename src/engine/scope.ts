@@ -24,7 +24,7 @@
  */
 import { earliest, Node } from './node.js';
 import type { RunContext, ScopeHandle } from './node.js';
-import type { Port } from './port.js';
+import type { Port, TickClock } from './port.js';
 import { asAbort } from './budget.js';
 import { PeerAbort, repliedTime } from './cluster.js';
 import type { Steps } from './cluster.js';
@@ -42,6 +42,8 @@ export class ScopeRuntime implements ScopeHandle {
   private readonly agenda: Time[] = [];
   /** The time being processed (nested scopes only), else null. */
   current: Time | null = null;
+  /** The dataflow's tick count. */
+  readonly clock: TickClock;
 
   constructor(
     readonly id: number,
@@ -49,7 +51,9 @@ export class ScopeRuntime implements ScopeHandle {
     readonly label: ScopeLabel,
     readonly parent: ScopeRuntime | null,
     private readonly ctx: RunContext,
-  ) {}
+  ) {
+    this.clock = ctx.clock;
+  }
 
   /** Notes pending work at `t` (a time of this scope). */
   schedule(t: Time): void {

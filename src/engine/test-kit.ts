@@ -18,12 +18,19 @@ import type { Value } from '../lang/value.js';
 
 /** A run context with generous limits. */
 export function testContext(): RunContext {
-  return { dataflow: 0, budget: new Budget(1_000_000, 3600, () => 0), cluster: SINGLE_WORKER, inspects: [] };
+  return {
+    dataflow: 0,
+    budget: new Budget(1_000_000, 3600, () => 0),
+    cluster: SINGLE_WORKER,
+    inspects: [],
+    clock: { tick: 0 },
+  };
 }
 
 /** A scope at `depth` that records the times scheduled on it. */
 export class TestScope implements ScopeHandle {
   readonly id = 0;
+  readonly clock = { tick: 0 };
   readonly scheduled: Time[] = [];
 
   constructor(readonly depth: number) {}

@@ -37,8 +37,7 @@ export class ForwardNode extends Node {
    * how an input node gets its rows, saving a queue and a step per input per tick.
    */
   forward(t: Time, batch: Batch): void {
-    this.input.received += batch.size;
-    this.input.receivedTotal += batch.size;
+    this.input.count(batch.size);
     this.send(t, batch);
   }
 
