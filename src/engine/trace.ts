@@ -260,6 +260,8 @@ export class Trace {
   // Merges equal vals within one key's block (all entries share time and seq).
   private consolidateBlock(kt: KeyTrace, start: number): void {
     const d = kt.data;
+    // A few distinct vals with non-zero diffs (a load's edges of one node) are left as they are.
+    if (d.length - start <= SMALL_BLOCK * STRIDE && distinctBlock(d, start)) return;
     const time = d[start + 1] as Value;
     const seq = d[start + 3] as Value;
     scratchVals.length = 0;
@@ -412,6 +414,19 @@ export function scratchDiff(i: number): number {
 
 // Below this many entries a quadratic merge beats sorting.
 const SMALL_KEY = 8;
+
+// Blocks of up to this many entries are checked for being consolidated already.
+const SMALL_BLOCK = 8;
+
+// True when the entries from slot `start` on have pairwise distinct vals and no zero diff.
+function distinctBlock(d: readonly Value[], start: number): boolean {
+  for (let i = start; i < d.length; i += STRIDE) {
+    if (d[i + 2] === 0) return false;
+    const v = d[i] as Value;
+    for (let j = start; j < i; j += STRIDE) if (equalValues(d[j] as Value, v)) return false;
+  }
+  return true;
+}
 
 /**
  * Consolidates the entries in slots `[0, end)` of `d` by `(val, time)` in place (their seq

@@ -256,6 +256,14 @@ describe('projections', () => {
     expect(proj([], [])([tuple(1), tuple(2)])).toEqual([[], []]);
   });
 
+  it('reads ($d[i] ; $e[j]) of tuples in one step, and of lists and short rows as terms do', () => {
+    const p = proj([field(idx($(0), 0))], [field(idx($(0), 1))]);
+    expect(p([tuple(3, 4)])).toEqual([[3], [4]]);
+    expect(p([list(5, 6)])).toEqual([[5], [6]]);
+    expect(() => p([tuple(7)])).toThrow(TermError);
+    expect(() => p([tuple(7)])).toThrow('cannot index field 1 of tuple(7)');
+  });
+
   it('splicing a non-aggregate is an error at that field', () => {
     const f = splice(1);
     const p = proj([field(c(1))], [f]);

@@ -497,6 +497,25 @@ export function compileProjection(p: ProjectionIr): CompiledProjection {
       throw asTermError(e, span);
     }
   };
+  // `($d[i] ; $e[j])`, the commonest keying of input rows: both fields read in one step,
+  // the general way for anything else (a list, a missing field, errors).
+  const ki = fieldOfField(p.key);
+  const vi = fieldOfField(p.val);
+  if (ki !== null && vi !== null) {
+    const [kd, kf] = ki;
+    const [vd, vf] = vi;
+    return (env) => {
+      const kr = env[kd];
+      const vr = env[vd];
+      if (!Array.isArray(kr) || !Array.isArray(vr)) return general(env);
+      const kx = (kr as TupleValue)[kf];
+      const vx = (vr as TupleValue)[vf];
+      if (kx === undefined || vx === undefined) return general(env);
+      pair[0] = tuple1(kx);
+      pair[1] = tuple1(vx);
+      return pair;
+    };
+  }
   // Sides that are a lone splice of a tuple or empty (`($2 ;)`, `($0 ; $1)`) need no code
   // per row: one step, the general way only for lists and errors.
   const k = shareable(p.key);
@@ -510,6 +529,14 @@ export function compileProjection(p: ProjectionIr): CompiledProjection {
     pair[1] = vv as TupleValue;
     return pair;
   };
+}
+
+// A projection side that is the one term `$d[i]`: [d, i]; null for any other side.
+function fieldOfField(side: readonly FieldIr[]): [number, number] | null {
+  const only = side.length === 1 ? side[0] : undefined;
+  if (only === undefined || only.k !== 'term') return null;
+  const t = only.term;
+  return t.k === 'index' && t.target.k === 'dollar' ? [t.target.index, t.index] : null;
 }
 
 // A projection side whose value is a row field itself (a lone splice: the field's index)
