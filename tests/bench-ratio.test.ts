@@ -167,6 +167,25 @@ describe('the CI ratio check', () => {
     expect(c).toMatchObject({ peer: 'peer', ours: 110, theirs: 200, ok: true });
   });
 
+  it('holds a comparison at parity to its floor, every other one to being faster', () => {
+    const at = (workload: string, size: number, impl: string, ms: number): Result => ({
+      ...r(impl, ms),
+      workload,
+      size,
+    });
+    // W3-update 100k vs db-ivm is at parity (floor 0.8): 10 % slower passes, 30 % fails.
+    expect(
+      compare([at('W3-update', 100_000, 'ddir', 110), at('W3-update', 100_000, 'db-ivm', 100)])[0]?.ok,
+    ).toBe(true);
+    expect(
+      compare([at('W3-update', 100_000, 'ddir', 130), at('W3-update', 100_000, 'db-ivm', 100)])[0]?.ok,
+    ).toBe(false);
+    // The same against d2ts must be faster.
+    expect(
+      compare([at('W3-update', 100_000, 'ddir', 110), at('W3-update', 100_000, 'd2ts', 100)])[0]?.ok,
+    ).toBe(false);
+  });
+
   it('fails when ours is slower, wrong, or did not finish; a peer that did not finish loses', () => {
     expect(compare([r('ddir', 300), r('peer', 200)])[0]?.ok).toBe(false);
     expect(compare([r('ddir', 100, false), r('peer', 200)])[0]?.ok).toBe(false);
