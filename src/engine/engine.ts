@@ -48,11 +48,12 @@ import { PeerAbort, SINGLE_WORKER, ownsRow, runLocal } from './cluster.js';
 import type { Cluster, Collective, Steps } from './cluster.js';
 import type { RankedFailure } from './failure-rank.js';
 import { BatchBuilder } from './batch.js';
-import type { Batch } from './batch.js';
 import { InputLog } from './inputs.js';
+import type { ByInput } from './inputs.js';
 import { DataflowInstance } from './dataflow.js';
 import type { Published } from './dataflow.js';
 import { importMap } from './operators/edges.js';
+import type { ForwardNode } from './operators/forward.js';
 import type { Time } from './time.js';
 import { Trace, scratchDiff, scratchVal, sumByVal } from './trace.js';
 import type { KeyTrace } from './trace.js';
@@ -207,7 +208,7 @@ export class Engine implements EngineApi {
       } else {
         // A new tick: every per-tick counter of the dataflow starts over when next touched.
         state.instance.ctx.clock.tick++;
-        if (released.size > 0) feedRows(state.instance, released, [epoch, 0]);
+        if (released.length > 0) feedRows(state.instance, released, [epoch, 0]);
         yield* this.run(state, state.instance, epoch, inspects, failures);
       }
     }
@@ -304,6 +305,7 @@ export class Engine implements EngineApi {
 
   // The first producer of an imported trace that is failed, or null.
   private failedProducer(state: DataflowState): DataflowState | null {
+    if (state.imports.size === 0) return null;
     for (const traceId of state.imports.values()) {
       const owner = (this.traces.get(traceId) as PublishedTrace).owner;
       if (owner.instance === null) return owner;
@@ -434,9 +436,13 @@ export class Engine implements EngineApi {
 }
 
 /** Queues input rows at `time` on the dataflow's input nodes. */
-function feedRows(instance: DataflowInstance, batches: ReadonlyMap<number, Batch>, time: Time): void {
-  for (const [input, batch] of batches) {
-    for (const node of instance.inputs.get(input) ?? []) node.forward(time, batch);
+function feedRows(instance: DataflowInstance, batches: ByInput, time: Time): void {
+  for (let input = 0; input < batches.length; input++) {
+    const batch = batches[input];
+    if (batch === undefined) continue;
+    const nodes = instance.inputs.get(input);
+    if (nodes !== undefined)
+      for (let i = 0; i < nodes.length; i++) (nodes[i] as ForwardNode).forward(time, batch);
   }
 }
 

@@ -14,19 +14,19 @@ describe('InputLog', () => {
     log.stage(1, [1], [], -1, 0);
     log.stage(0, [3], [], 1, 0);
     const released = log.release(0);
-    expect(rows(released.get(0))).toEqual([
+    expect(rows(released[0])).toEqual([
       [[1], [], 1],
       [[3], [], 1],
     ]);
-    expect(rows(released.get(1))).toEqual([[[1], [], -1]]);
-    expect(log.release(1).size).toBe(0);
+    expect(rows(released[1])).toEqual([[[1], [], -1]]);
+    expect(log.release(1)).toEqual([]);
     const retraction = new BatchBuilder();
     retraction.push([1], [], -1);
     log.retain(0, retraction.build());
     const history = log.history();
-    expect(rows(history.get(0))).toEqual([[[3], [], 1]]);
-    expect(rows(history.get(1))).toEqual([[[1], [], -1]]);
-    expect(rows(log.release(3).get(0))).toEqual([[[2], [], 1]]);
+    expect(rows(history[0])).toEqual([[[3], [], 1]]);
+    expect(rows(history[1])).toEqual([[[1], [], -1]]);
+    expect(rows(log.release(3)[0])).toEqual([[[2], [], 1]]);
   });
 
   it('keeps its retained rows within twice the live contents over many changes', () => {
@@ -38,7 +38,7 @@ describe('InputLog', () => {
       log.stage(0, [epoch % 2000], [], 1, epoch);
       log.release(epoch);
     }
-    const live = log.history().get(0);
+    const live = log.history()[0];
     expect(live?.size).toBe(2000);
   });
 });

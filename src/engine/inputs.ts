@@ -27,15 +27,18 @@ interface Retained {
   settled: number;
 }
 
+/** Batches indexed by input number (inputs are small integers), absent for inputs without rows. */
+export type ByInput = readonly (Batch | undefined)[];
+
 /** Staged and retained input rows of one dataflow. */
 export class InputLog {
-  // Future rows by epoch, then by input.
-  private readonly staged = new Map<number, Map<number, BatchBuilder>>();
+  // Future rows by epoch, then by input number.
+  private readonly staged = new Map<number, (BatchBuilder | undefined)[]>();
   // The builder the last row went to (feeds come in runs of one epoch and input).
   private lastEpoch = -1;
   private lastInput = -1;
   private lastBuilder: BatchBuilder | null = null;
-  private readonly retained = new Map<number, Retained>();
+  private readonly retained: (Retained | undefined)[] = [];
 
   /** Stages the row `(key ; val)` with `diff` for `input` until epoch `epoch` is closed. */
   stage(input: number, key: Value, val: Value, diff: number, epoch: number): void {
@@ -50,30 +53,27 @@ export class InputLog {
   }
 
   private builderFor(epoch: number, input: number): BatchBuilder {
-    let inputs = this.staged.get(epoch);
-    if (inputs === undefined) {
-      inputs = new Map();
-      this.staged.set(epoch, inputs);
+    let builders = this.staged.get(epoch);
+    if (builders === undefined) {
+      builders = [];
+      this.staged.set(epoch, builders);
     }
-    let builder = inputs.get(input);
-    if (builder === undefined) {
-      builder = new BatchBuilder();
-      inputs.set(input, builder);
-    }
-    return builder;
+    while (builders.length <= input) builders.push(undefined);
+    return (builders[input] ??= new BatchBuilder());
   }
 
   /** Removes and returns the rows staged for `epoch`, one batch per input, retaining them. */
-  release(epoch: number): Map<number, Batch> {
-    const out = new Map<number, Batch>();
-    const inputs = this.staged.get(epoch);
-    if (inputs === undefined) return out;
+  release(epoch: number): ByInput {
+    const builders = this.staged.get(epoch);
+    if (builders === undefined) return NONE;
     this.staged.delete(epoch);
     if (this.lastEpoch === epoch) this.lastBuilder = null;
-    for (const [input, builder] of inputs) {
-      const batch = builder.build();
-      out.set(input, batch);
-      this.retain(input, batch);
+    const out: (Batch | undefined)[] = [];
+    for (let input = 0; input < builders.length; input++) {
+      const builder = builders[input];
+      const batch = builder === undefined ? undefined : builder.build();
+      out.push(batch);
+      if (batch !== undefined) this.retain(input, batch);
     }
     return out;
   }
@@ -81,12 +81,14 @@ export class InputLog {
   /** Adds rows of `input` to the retained history directly (rows placed in the closed past). */
   retain(input: number, batch: Batch): void {
     if (batch.size === 0) return;
-    let r = this.retained.get(input);
+    const retained = this.retained;
+    while (retained.length <= input) retained.push(undefined);
+    let r = retained[input];
     if (r === undefined) {
       // A first batch (usually the whole load) counts as settled: consolidating it would
       // rarely shrink it.
       r = { batches: [], rows: 0, settled: batch.size };
-      this.retained.set(input, r);
+      retained[input] = r;
     }
     r.batches.push(batch);
     r.rows += batch.size;
@@ -94,16 +96,16 @@ export class InputLog {
   }
 
   /** Every retained row with a non-zero multiplicity: one consolidated batch per input. */
-  history(): Map<number, Batch> {
-    const out = new Map<number, Batch>();
-    for (const [input, r] of this.retained) {
+  history(): ByInput {
+    return this.retained.map((r) => {
+      if (r === undefined) return undefined;
       consolidate(r);
-      const batch = r.batches[0];
-      if (batch !== undefined) out.set(input, batch);
-    }
-    return out;
+      return r.batches[0];
+    });
   }
 }
+
+const NONE: ByInput = [];
 
 // Replaces an input's retained batches by one consolidated batch (zero sums dropped).
 function consolidate(r: Retained): void {
