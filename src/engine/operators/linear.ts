@@ -52,6 +52,8 @@ function compileStage(op: LinearOp): Stage {
 export class LinearNode extends Node {
   readonly input: Port;
   private readonly stages: readonly Stage[];
+  // The only stage, when the chain is a single projection.
+  private readonly projection: Extract<Stage, { k: 'project' }> | null;
   // One row environment per stage (a flatmap recurses into the later stages only).
   private readonly envs: Value[][];
   private readonly emitter = new Emitter();
@@ -68,6 +70,8 @@ export class LinearNode extends Node {
     super(ctx, scope, item);
     this.input = new Port(scope);
     this.stages = ops.map(compileStage);
+    const first = this.stages[0];
+    this.projection = this.stages.length === 1 && first?.k === 'project' ? first : null;
     this.envs = ops.map(() => [0, 0]);
     this.iterIndex = scope.depth > 1 ? scope.depth : 1;
   }
@@ -78,17 +82,45 @@ export class LinearNode extends Node {
 
   step(t: Time): void {
     const batches = this.input.take(t);
+    const only = this.projection;
     for (let k = 0; k < batches.length; k++) {
       const b = batches[k] as Batch;
-      const keys = b.keys;
-      const vals = b.vals;
-      const diffs = b.diffs;
-      for (let i = 0; i < keys.length; i++)
-        this.run(0, keys[i] as Value, vals[i] as Value, t, diffs[i] as number);
-      this.ctx.budget.work(keys.length);
+      if (only !== null) this.project(only, b, t);
+      else {
+        const keys = b.keys;
+        const vals = b.vals;
+        const diffs = b.diffs;
+        for (let i = 0; i < keys.length; i++)
+          this.run(0, keys[i] as Value, vals[i] as Value, t, diffs[i] as number);
+      }
+      this.ctx.budget.work(b.size);
     }
     this.failures.check();
     this.emitter.flush(this);
+  }
+
+  // The chain is one projection (keying rows, the commonest case): each row straight
+  // through it, every output at t.
+  private project(stage: Extract<Stage, { k: 'project' }>, b: Batch, t: Time): void {
+    const keys = b.keys;
+    const vals = b.vals;
+    const diffs = b.diffs;
+    const env = this.envs[0] as Value[];
+    const f = stage.f;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as Value;
+      const val = vals[i] as Value;
+      env[0] = key;
+      env[1] = val;
+      let kv: [Value, Value];
+      try {
+        kv = f(env);
+      } catch (e) {
+        this.failures.note(termFailure(e, stage.span, key, val, t));
+        continue;
+      }
+      this.emitter.push(t, kv[0], kv[1], diffs[i] as number);
+    }
   }
 
   // Runs stages i.. on one update.
