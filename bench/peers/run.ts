@@ -3,14 +3,17 @@
  * (issue #9). Every (workload, size, implementation) runs in its own process (spawn.ts),
  * one at a time; the browser figure runs our engine in headless Chromium (bench/browser).
  *
- *   npm run bench [-- --sizes small|medium|large] [--json] [--impl a,b] [--no-browser] [--reps N]
+ *   npm run bench [-- --sizes small|medium|large] [--json] [--impl a,b] [--no-browser] [--reps N] [--runs N]
  *
  * Sizes: small = W1 10k, W2 10k, W3 100k; medium (default) = W1 10k and 100k, W2 100k,
  * W3 100k; large = medium + W1 1M and W3 1M (minutes per peer). `--json` prints one
  * JSON object per measurement as it completes; otherwise a progress line per
- * measurement goes to stderr and the table to stdout.
+ * measurement goes to stderr and the table to stdout. `--runs N` repeats the whole plan N
+ * times (each measurement a fresh process, rounds one after the other, so a slow spell of
+ * the machine hits every implementation) and tables the per-row medians (`merge.ts`).
  */
 import { measure } from './spawn.js';
+import { mergeRuns } from './merge.js';
 import { machine, table } from './table.js';
 import type { Result } from './result.js';
 
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
   if (plan === undefined) throw new Error(`--sizes must be small, medium or large, not "${sizes}"`);
   const only = option(args, '--impl')?.split(',');
   const reps = Number(option(args, '--reps') ?? 1);
+  const runs = Math.max(1, Number(option(args, '--runs') ?? 1));
   const results: Result[] = [];
   const emit = (rs: readonly Result[]) => {
     for (const r of rs) {
@@ -70,15 +74,18 @@ async function main(): Promise<void> {
     }
   };
   if (!json) process.stderr.write(`${machine()}\n`);
-  for (const [workload, size] of plan)
-    for (const impl of IMPLS[workload])
-      if (only === undefined || only.includes(impl)) emit(await measure(workload, size, impl, reps));
-  if (!args.includes('--no-browser') && (only === undefined || only.includes('ddir-browser'))) {
-    const { measureBrowser } = await import('../browser/run.js');
-    const browserSizes = plan.filter(([w]) => w === 'W1').map(([, n]) => n);
-    emit(await measureBrowser(browserSizes));
+  for (let run = 0; run < runs; run++) {
+    for (const [workload, size] of plan)
+      for (const impl of IMPLS[workload])
+        if (only === undefined || only.includes(impl)) emit(await measure(workload, size, impl, reps));
+    if (!args.includes('--no-browser') && (only === undefined || only.includes('ddir-browser'))) {
+      const { measureBrowser } = await import('../browser/run.js');
+      const browserSizes = plan.filter(([w]) => w === 'W1').map(([, n]) => n);
+      emit(await measureBrowser(browserSizes));
+    }
   }
-  if (!json) console.log(`${machine()}\n\n${table(results)}`);
+  const runsNote = runs > 1 ? ` — medians of ${runs} runs` : '';
+  if (!json) console.log(`${machine()}${runsNote}\n\n${table(mergeRuns(results))}`);
 }
 
 main().catch((e: unknown) => {
