@@ -173,12 +173,12 @@ describe('the CI ratio check', () => {
       workload,
       size,
     });
-    // W3-update 100k vs db-ivm is at parity (floor 0.8): 10 % slower passes, 30 % fails.
+    // W3-update 100k vs db-ivm is at parity (floor 0.7): 10 % slower passes, 50 % fails.
     expect(
       compare([at('W3-update', 100_000, 'ddir', 110), at('W3-update', 100_000, 'db-ivm', 100)])[0]?.ok,
     ).toBe(true);
     expect(
-      compare([at('W3-update', 100_000, 'ddir', 130), at('W3-update', 100_000, 'db-ivm', 100)])[0]?.ok,
+      compare([at('W3-update', 100_000, 'ddir', 150), at('W3-update', 100_000, 'db-ivm', 100)])[0]?.ok,
     ).toBe(false);
     // The same against d2ts must be faster.
     expect(
