@@ -3,7 +3,7 @@
  * `random:` generator's rows, the oracles are right, every implementation agrees with
  * them on small sizes (db-ivm excepted where its missing timestamps make it wrong, which
  * the bench must report), d2ts runs patched in a child process as the bench runs it, and
- * the CI ratio check compares medians of one run.
+ * the CI ratio check compares medians of one run, and `--runs N` tables medians of runs.
  */
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/engine.js';
@@ -11,6 +11,7 @@ import { randomEdgeFieldBig } from '../src/lang/hash.js';
 import { Session } from '../src/server/session.js';
 import { dbIvm } from '../bench/peers/impls/db-ivm.js';
 import { ddir, ddirScratch, ddirSession } from '../bench/peers/impls/ddir.js';
+import { mergeRuns } from '../bench/peers/merge.js';
 import { compare } from '../bench/peers/ratio.js';
 import { measure } from '../bench/peers/spawn.js';
 import {
@@ -141,19 +142,40 @@ describe('implementations agree with the oracles', () => {
   });
 });
 
-describe('the CI ratio check', () => {
-  const r = (impl: string, ms: number | null, correct = true): Result => ({
-    workload: 'W1',
-    size: 10_000,
-    impl,
-    workers: 1,
-    ms,
-    p90_ms: null,
-    rss_mb: 100,
-    correct: ms === null ? null : correct,
-    status: ms === null ? 'did not finish' : 'ok',
+/** A W1 10k result of `impl` (null ms: did not finish). */
+const r = (impl: string, ms: number | null, correct = true, rss: number | null = 100): Result => ({
+  workload: 'W1',
+  size: 10_000,
+  impl,
+  workers: 1,
+  ms,
+  p90_ms: null,
+  rss_mb: rss,
+  correct: ms === null ? null : correct,
+  status: ms === null ? 'did not finish' : 'ok',
+});
+
+describe('several runs of the bench (--runs N)', () => {
+  it('takes the median time, the largest RSS and all-correct per row', () => {
+    const merged = mergeRuns([
+      r('a', 30, true, 100),
+      r('b', 5),
+      r('a', 10, true, 300),
+      r('a', 20, false, 200),
+    ]);
+    expect(merged.map((m) => [m.impl, m.ms, m.rss_mb, m.correct])).toEqual([
+      ['a', 20, 300, false],
+      ['b', 5, 100, true],
+    ]);
   });
 
+  it('keeps "did not finish" only when no run finished', () => {
+    expect(mergeRuns([r('a', null), r('a', null)])[0]?.status).toBe('did not finish');
+    expect(mergeRuns([r('a', null), r('a', 40)])[0]).toMatchObject({ status: 'ok', ms: 40 });
+  });
+});
+
+describe('the CI ratio check', () => {
   it('compares medians of the rounds, so one slow round does not decide', () => {
     const results = [
       r('ddir', 100),
