@@ -154,4 +154,25 @@ describe('Trace', () => {
     expect(reader.cursor).toBe(trace.seqCount);
     expect(new Trace().snapshot()).toBeNull();
   });
+
+  it('compacts lazily: once a key has 16 uncompacted batches, or once 256 keys wait', () => {
+    const trace = new Trace();
+    // A key alternating between two vals: every batch adds entries that compaction merges.
+    for (let e = 0; e < 15; e++) append(trace, [e, 0], [[[1], [e % 2], 1]]);
+    trace.compactLazily([[15]]);
+    expect(trace.records).toBe(15);
+    append(trace, [15, 0], [[[1], [1], 1]]);
+    trace.compactLazily([[16]]);
+    expect(trace.records).toBe(2);
+    // Many keys with one batch each: compacted once 256 of them wait.
+    const wide = new Trace();
+    for (let k = 0; k < 255; k++) append(wide, [0, 0], [[[k], [0], 1]]);
+    append(wide, [1, 0], [[[0], [0], -1]]);
+    wide.compactLazily([[2]]);
+    expect(wide.records).toBe(256);
+    append(wide, [2, 0], [[[255], [0], 1]]);
+    wide.compactLazily([[3]]);
+    // 257 entries, of which key 0's two cancel.
+    expect(wide.records).toBe(255);
+  });
 });
