@@ -92,6 +92,18 @@ export class BatchBuilder {
   }
 }
 
+/** All updates of `batches` as one batch, in order (the batch itself if there is one). */
+export function concatBatches(batches: readonly Batch[]): Batch {
+  if (batches.length === 1) return batches[0] as Batch;
+  const out = new BatchBuilder();
+  for (let k = 0; k < batches.length; k++) {
+    const b = batches[k] as Batch;
+    for (let i = 0; i < b.keys.length; i++)
+      out.push(b.keys[i] as Value, b.vals[i] as Value, b.diffs[i] as number);
+  }
+  return out.build();
+}
+
 /** The total number of updates in `batches`. */
 export function countUpdates(batches: readonly Batch[]): number {
   let n = 0;

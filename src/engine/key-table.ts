@@ -6,7 +6,8 @@
  * Representation (compact, as V8's own hash tables): the entries sit densely in an array
  * with their hashes beside them in an `Int32Array`; an open-addressing `Int32Array` index
  * (power-of-two capacity, at most 1/2 full, linear probing, -1 = empty) holds positions
- * in that array. Probing and resizing touch only typed arrays, never the entries, and a
+ * in that array. A hash's home slot is its top bits, so keys visited in ascending
+ * unsigned hash order (hash-order.ts) walk the index front to back. Probing and resizing touch only typed arrays, never the entries, and a
  * resize is a loop over int32s. Deletion shifts the probe run back (no tombstones) and
  * moves the last entry into the hole. Iteration is in entry order: insertion order, but
  * for those moved by deletions — deterministic for a given history.
@@ -27,6 +28,8 @@ export class KeyTable<E extends Keyed> {
   // Slot → position in `entries`, or -1.
   private index = emptyIndex(INITIAL_CAPACITY);
   private mask = INITIAL_CAPACITY - 1;
+  // A hash's home slot is its top bits: `hash >>> shift`.
+  private shift = 32 - Math.log2(INITIAL_CAPACITY);
   // The entries, dense, and their hashes (as int32) at the same positions.
   private readonly entries: E[] = [];
   private hashes = new Int32Array(INITIAL_CAPACITY);
@@ -39,7 +42,7 @@ export class KeyTable<E extends Keyed> {
     const index = this.index;
     const mask = this.mask;
     const hashes = this.hashes;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
+    for (let i = h >>> this.shift; ; i = (i + 1) & mask) {
       const p = index[i] as number;
       if (p < 0) return undefined;
       if (hashes[p] === h) {
@@ -102,7 +105,7 @@ export class KeyTable<E extends Keyed> {
   private freeSlot(h: number): number {
     const index = this.index;
     const mask = this.mask;
-    let i = h & mask;
+    let i = h >>> this.shift;
     while ((index[i] as number) >= 0) i = (i + 1) & mask;
     return i;
   }
@@ -111,7 +114,7 @@ export class KeyTable<E extends Keyed> {
   private slotOf(entry: E): number {
     const index = this.index;
     const mask = this.mask;
-    for (let i = (entry.hash | 0) & mask; ; i = (i + 1) & mask) {
+    for (let i = entry.hash >>> this.shift; ; i = (i + 1) & mask) {
       const p = index[i] as number;
       if (p < 0) return -1;
       if (this.entries[p] === entry) return i;
@@ -127,7 +130,7 @@ export class KeyTable<E extends Keyed> {
     for (let j = (slot + 1) & mask; ; j = (j + 1) & mask) {
       const p = index[j] as number;
       if (p < 0) break;
-      const home = (hashes[p] as number) & mask;
+      const home = (hashes[p] as number) >>> this.shift;
       // The entry at j may fill the hole unless its home lies cyclically in (hole, j].
       const between = hole <= j ? home > hole && home <= j : home > hole || home <= j;
       if (!between) {
@@ -141,6 +144,7 @@ export class KeyTable<E extends Keyed> {
   private resize(capacity: number): void {
     this.index = emptyIndex(capacity);
     this.mask = capacity - 1;
+    this.shift = 32 - Math.log2(capacity);
     const hashes = this.hashes;
     for (let p = 0; p < this.size; p++) this.index[this.freeSlot(hashes[p] as number)] = p;
   }

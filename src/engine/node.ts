@@ -70,11 +70,13 @@ export abstract class Node {
   private stamp = -1;
   /** Updates emitted in total. */
   emittedTotal = 0;
-  // The batches (with their times) holding the first updates emitted in the current tick,
-  // and how many updates they contribute (at most `SAMPLE_LIMIT`): references only, so a
-  // tick pays nothing per update; `sample()` converts them when stats are read.
-  private sampleTimes: Time[] = [];
-  private sampleBatches: Batch[] = [];
+  // The first `sampleCount` entries: the batches (with their times) holding the first
+  // updates emitted in the current tick, and how many updates they contribute (at most
+  // `SAMPLE_LIMIT`): references only, so a tick pays nothing per update; `sample()`
+  // converts them when stats are read. Later ticks overwrite the entries in place.
+  private readonly sampleTimes: Time[] = [];
+  private readonly sampleBatches: Batch[] = [];
+  private sampleCount = 0;
   private sampled = 0;
   /** The arrangement this node's output is, if it is arranged. */
   trace: Trace | null = null;
@@ -126,8 +128,9 @@ export abstract class Node {
     this.emittedTotal += n;
     if (this.sampled < SAMPLE_LIMIT) {
       // Batches are immutable, so keeping the reference keeps the updates.
-      this.sampleTimes.push(t);
-      this.sampleBatches.push(batch);
+      this.sampleTimes[this.sampleCount] = t;
+      this.sampleBatches[this.sampleCount] = batch;
+      this.sampleCount++;
       this.sampled += Math.min(n, SAMPLE_LIMIT - this.sampled);
     }
     const edges = this.edges;
@@ -144,7 +147,7 @@ export abstract class Node {
   sample(): SampledUpdate[] {
     const out: SampledUpdate[] = [];
     if (this.stamp !== this.scope.clock.tick) return out;
-    for (let b = 0; b < this.sampleBatches.length; b++) {
+    for (let b = 0; b < this.sampleCount; b++) {
       const batch = this.sampleBatches[b] as Batch;
       const time = this.sampleTimes[b] as Time;
       const n = Math.min(batch.size, SAMPLE_LIMIT - out.length);
@@ -166,12 +169,9 @@ export abstract class Node {
   private startTick(): void {
     this.stamp = this.scope.clock.tick;
     this.emittedInTick = 0;
-    if (this.sampled > 0) {
-      // Fresh arrays: truncating an array is a slow runtime call in V8, an empty one is not.
-      this.sampleTimes = [];
-      this.sampleBatches = [];
-      this.sampled = 0;
-    }
+    // Entries are overwritten, not truncated: truncating an array is a slow call in V8.
+    this.sampleCount = 0;
+    this.sampled = 0;
   }
 
   /** Emits several batches at `t`. */

@@ -95,8 +95,14 @@ export class Port implements Receiver {
       if (c < 0) lo = mid + 1;
       else hi = mid;
     }
-    times.splice(lo, 0, t);
-    this.lists.splice(lo, 0, [batch]);
+    // `push` and `pop` (in `take`) are inlined by V8, `splice` and `shift` are calls.
+    if (lo === times.length) {
+      times.push(t);
+      this.lists.push([batch]);
+    } else {
+      times.splice(lo, 0, t);
+      this.lists.splice(lo, 0, [batch]);
+    }
     this.agenda.schedule(t);
   }
 
@@ -109,8 +115,10 @@ export class Port implements Receiver {
   take(t: Time): readonly Batch[] {
     const head = this.times[0];
     if (head === undefined || (head !== t && compareLex(head, t) !== 0)) return NONE;
-    this.times.shift();
-    const list = this.lists.shift() as Batch[];
+    const single = this.times.length === 1;
+    if (single) this.times.pop();
+    else this.times.shift();
+    const list = (single ? this.lists.pop() : this.lists.shift()) as Batch[];
     for (let i = 0; i < list.length; i++) this.pending -= (list[i] as Batch).size;
     return list;
   }

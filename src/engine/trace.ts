@@ -297,7 +297,7 @@ export class Trace {
     if (this.dirty.length === 0) return;
     let minCursor = this.seqCount;
     for (const r of this.readers) if (r.cursor < minCursor) minCursor = r.cursor;
-    const advanced = new Map<Time, Time>();
+    const advancer = new Advancer(frontier);
     // The dirty list is swapped out before the loop and nothing follows the loop: a huge
     // first compaction gets this loop on-stack-replaced by V8 before any code after it has
     // run, and such code (lacking type feedback) would deoptimize on every later call.
@@ -307,18 +307,13 @@ export class Trace {
     this.longTails = 0;
     for (let i = 0; i < dirty.length; i++) {
       const kt = dirty[i] as KeyTrace;
-      if (this.compactKey(kt, frontier, minCursor, advanced)) kt.dirty = false;
+      if (this.compactKey(kt, minCursor, advancer)) kt.dirty = false;
       else stillDirty.push(kt);
     }
   }
 
   // Compacts one key; false when some of its entries are not yet consumed by every reader.
-  private compactKey(
-    kt: KeyTrace,
-    frontier: readonly Time[],
-    minCursor: number,
-    cache: Map<Time, Time>,
-  ): boolean {
+  private compactKey(kt: KeyTrace, minCursor: number, advancer: Advancer): boolean {
     kt.blocks = 0;
     const d = kt.data;
     const end = kt.visibleEnd(minCursor);
@@ -330,14 +325,15 @@ export class Trace {
       kt.settled = end;
       return end === d.length;
     }
-    for (let i = 0; i < end; i += STRIDE) {
-      const t = d[i + 1] as Time;
-      let a = cache.get(t);
-      if (a === undefined) {
-        a = advance(t, frontier);
-        cache.set(t, a);
-      }
-      d[i + 1] = a;
+    // A settled prefix is at one time (its seqs are 0 already): advance that time once.
+    let from = 0;
+    if (kt.settled > 0) {
+      const a = advancer.advance(d[1] as Time);
+      for (let i = 1; i < kt.settled; i += STRIDE) d[i] = a;
+      from = kt.settled;
+    }
+    for (let i = from; i < end; i += STRIDE) {
+      d[i + 1] = advancer.advance(d[i + 1] as Time);
       d[i + 3] = 0;
     }
     let kept: number;
@@ -384,6 +380,28 @@ export class Trace {
       }
     });
     return new ArrangedBatch(keys, vals, diffs, refs, this.seqCount - 1);
+  }
+}
+
+// `advance(t, frontier)` for one compaction, remembered per time object (entries share
+// time objects, so the last one answers most calls).
+class Advancer {
+  private readonly seen = new Map<Time, Time>();
+  private lastFrom: Time | null = null;
+  private lastTo: Time | null = null;
+
+  constructor(private readonly frontier: readonly Time[]) {}
+
+  advance(t: Time): Time {
+    if (t === this.lastFrom) return this.lastTo as Time;
+    let a = this.seen.get(t);
+    if (a === undefined) {
+      a = advance(t, this.frontier);
+      this.seen.set(t, a);
+    }
+    this.lastFrom = t;
+    this.lastTo = a;
+    return a;
   }
 }
 

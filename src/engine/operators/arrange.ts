@@ -9,7 +9,7 @@
  * each key's whole history lives on exactly one worker — unless the input's rows already
  * sit on their key's owner (`partitioned.ts`), when the node stays local.
  */
-import { BatchBuilder, countUpdates } from '../batch.js';
+import { BatchBuilder, concatBatches, countUpdates } from '../batch.js';
 import type { Batch } from '../batch.js';
 import { repliedBatches, shardOf } from '../cluster.js';
 import type { ExchangeSite, Steps } from '../cluster.js';
@@ -18,6 +18,8 @@ import type { RunContext, ScopeHandle } from '../node.js';
 import { Port } from '../port.js';
 import type { Time } from '../time.js';
 import { Trace } from '../trace.js';
+import type { KeyTrace } from '../trace.js';
+import { hashOrder } from '../hash-order.js';
 import type { ItemIr } from '../../lang/ir.js';
 import { hashValue } from '../../lang/value-order.js';
 import type { Value } from '../../lang/value.js';
@@ -77,26 +79,10 @@ export class ArrangeNode extends Node {
     // Large batches (a load) presize the key table; at worst every update is a new key.
     if (total > 64) trace.reserve(total);
     trace.openBatch();
-    let n = 0;
-    for (let k = 0; k < batches.length; k++) {
-      const b = batches[k] as Batch;
-      const keys = b.keys;
-      const vals = b.vals;
-      const diffs = b.diffs;
-      // Consecutive updates often share a key object (e.g. a join's output per key).
-      let lastKey: Value | null = null;
-      let kt = null;
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i] as Value;
-        if (key !== lastKey || kt === null) {
-          kt = trace.obtain(key, hashValue(key));
-          lastKey = key;
-        }
-        trace.add(kt, vals[i] as Value, t, diffs[i] as number);
-      }
-      n += keys.length;
-    }
-    this.ctx.budget.work(n);
+    if (total >= HASH_ORDER_MIN && trace.keyCount + total >= HASH_ORDER_TABLE)
+      appendInHashOrder(trace, concatBatches(batches), t);
+    else for (let k = 0; k < batches.length; k++) appendInOrder(trace, batches[k] as Batch, t);
+    this.ctx.budget.work(total);
     this.send(t, trace.closeBatch());
   }
 
@@ -106,6 +92,62 @@ export class ArrangeNode extends Node {
 
   override held(): number {
     return this.index.records;
+  }
+}
+
+// A batch of at least `HASH_ORDER_MIN` updates, into a trace whose key table will then
+// exceed `HASH_ORDER_TABLE` keys (past what stays in a CPU cache), is appended in hash
+// order (hash-order.ts): the table and the key histories are then walked front to back
+// instead of at random, and so are the readers' lookups of the delta sent on. Smaller
+// tables are cheaper to visit at random than to sort for.
+const HASH_ORDER_MIN = 1024;
+const HASH_ORDER_TABLE = 1 << 15;
+
+// Each helper is one loop with nothing after it: a load's huge first batch gets it
+// on-stack-replaced by V8 before any later code has run, and such code (without type
+// feedback) would deoptimize again on every later call.
+
+// Adds a batch's updates to the open batch of `trace`, in the batch's order.
+function appendInOrder(trace: Trace, b: Batch, t: Time): void {
+  const keys = b.keys;
+  const vals = b.vals;
+  const diffs = b.diffs;
+  // Consecutive updates often share a key object (e.g. a join's output per key).
+  let lastKey: Value | null = null;
+  let kt: KeyTrace | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as Value;
+    if (key !== lastKey || kt === null) {
+      kt = trace.obtain(key, hashValue(key));
+      lastKey = key;
+    }
+    trace.add(kt, vals[i] as Value, t, diffs[i] as number);
+  }
+}
+
+// Adds a batch's updates to the open batch of `trace`, in the order of their keys' hashes.
+function appendInHashOrder(trace: Trace, b: Batch, t: Time): void {
+  const keys = b.keys;
+  const hashes = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) hashes[i] = hashValue(keys[i] as Value);
+  addInOrder(trace, b, hashes, hashOrder(hashes), t);
+}
+
+// Adds the updates of `b` to the open batch of `trace` in the order `order`.
+function addInOrder(trace: Trace, b: Batch, hashes: Int32Array, order: Uint32Array, t: Time): void {
+  const keys = b.keys;
+  const vals = b.vals;
+  const diffs = b.diffs;
+  let lastKey: Value | null = null;
+  let kt: KeyTrace | null = null;
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j] as number;
+    const key = keys[i] as Value;
+    if (key !== lastKey || kt === null) {
+      kt = trace.obtain(key, hashes[i] as number);
+      lastKey = key;
+    }
+    trace.add(kt, vals[i] as Value, t, diffs[i] as number);
   }
 }
 

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { hashOrder } from './hash-order.js';
+
+describe('hashOrder', () => {
+  it('orders by unsigned hash, keeping equal hashes in position order', () => {
+    const hashes = Int32Array.from([5, -1, 0, 5, 0x7fffffff, -2147483648, 5]);
+    expect([...hashOrder(hashes)]).toEqual([2, 0, 3, 6, 4, 5, 1]);
+  });
+
+  it('is the stable sort of the positions by unsigned hash', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 300 }), (xs) => {
+        const hashes = Int32Array.from(xs);
+        const expected = xs.map((_, i) => i).sort((a, b) => (xs[a]! >>> 0) - (xs[b]! >>> 0) || a - b);
+        expect([...hashOrder(hashes)]).toEqual(expected);
+      }),
+    );
+  });
+
+  it('handles an empty input', () => {
+    expect(hashOrder(new Int32Array(0)).length).toBe(0);
+  });
+});
