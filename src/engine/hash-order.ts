@@ -1,6 +1,6 @@
 /**
  * `hashOrder`: the permutation that lists int32 hashes in ascending unsigned order, stable
- * (equal hashes keep their positions' order). A stable four-pass radix sort on 8-bit
+ * (equal hashes keep their positions' order). A stable three-pass radix sort on 11-bit
  * digits: O(n), typed arrays only.
  *
  * Why: a `KeyTable` puts a hash's home slot at its top bits, so visiting a large batch's
@@ -8,7 +8,7 @@
  * in that order front to back, instead of at random (key-table.ts, arrange.ts).
  */
 
-const DIGIT_BITS = 8;
+const DIGIT_BITS = 11;
 const DIGITS = 1 << DIGIT_BITS;
 const DIGIT_MASK = DIGITS - 1;
 

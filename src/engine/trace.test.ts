@@ -49,6 +49,24 @@ describe('Trace', () => {
     expect(trace.records).toBe(2);
   });
 
+  it('consolidates a key with many updates in one batch, equal vals as distinct objects', () => {
+    // Blocks past a few entries are checked for duplicates by val hash: distinct vals stay
+    // as they are, and a repeated val (a new but equal object) or a zero forces merging.
+    const distinct: [Value, Value, number][] = [];
+    for (let i = 0; i < 20; i++) distinct.push([[1], [i, [i]], 1]);
+    const kept = append(new Trace(), [0, 0], distinct);
+    expect(kept.vals).toEqual(distinct.map((r) => r[1]));
+
+    const repeated: [Value, Value, number][] = [...distinct, [[1], [7, [7]], 2], [[1], [3, [3]], -1]];
+    const trace = new Trace();
+    const merged = append(trace, [0, 0], repeated);
+    expect(merged.size).toBe(19);
+    const byVal = new Map(merged.vals.map((v, i) => [JSON.stringify(v), merged.diffs[i]]));
+    expect(byVal.get('[7,[7]]')).toBe(3);
+    expect(byVal.has('[3,[3]]')).toBe(false);
+    expect(trace.records).toBe(19);
+  });
+
   it('tells apart keys whose hashes collide', () => {
     const trace = new Trace();
     const a = trace.obtain([1], 7);

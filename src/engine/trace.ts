@@ -25,7 +25,7 @@ import { consolidateVals } from './consolidate.js';
 import { KeyTable } from './key-table.js';
 import { advance, compareLex, timeEquals } from './time.js';
 import type { Time } from './time.js';
-import { compareValues, equalValues } from '../lang/value-order.js';
+import { compareValues, equalValues, hashValue } from '../lang/value-order.js';
 import type { Value } from '../lang/value.js';
 
 /** Slots per entry in `KeyTrace.data`. */
@@ -434,14 +434,33 @@ export function scratchDiff(i: number): number {
 const SMALL_KEY = 8;
 
 // Blocks of up to this many entries are checked for being consolidated already.
-const SMALL_BLOCK = 8;
+const SMALL_BLOCK = 32;
+
+// Up to this many entries, a block's vals are compared with each other directly.
+const TINY_BLOCK = 4;
+
+// The hashes of one block's vals (`distinctBlock`'s scratch).
+const blockHashes = new Int32Array(SMALL_BLOCK);
 
 // True when the entries from slot `start` on have pairwise distinct vals and no zero diff.
+// Beyond a few entries, vals are compared by hash first: a block of distinct vals then
+// costs one hash each and integer comparisons, and only vals whose hashes agree are
+// compared as values.
 function distinctBlock(d: readonly Value[], start: number): boolean {
+  const hashed = d.length - start > TINY_BLOCK * STRIDE;
+  let n = 0;
   for (let i = start; i < d.length; i += STRIDE) {
     if (d[i + 2] === 0) return false;
     const v = d[i] as Value;
-    for (let j = start; j < i; j += STRIDE) if (equalValues(d[j] as Value, v)) return false;
+    if (hashed) {
+      const h = hashValue(v);
+      for (let j = 0; j < n; j++) {
+        if (blockHashes[j] === h && equalValues(d[start + j * STRIDE] as Value, v)) return false;
+      }
+      blockHashes[n++] = h;
+    } else {
+      for (let j = start; j < i; j += STRIDE) if (equalValues(d[j] as Value, v)) return false;
+    }
   }
   return true;
 }
