@@ -20,7 +20,7 @@
  * the common cases skip the sort: a key built by one batch is consolidated already, and a
  * few new entries are merged into a consolidated one-time history by val.
  */
-import { Batch, objectArray } from './batch.js';
+import { Batch, objectArray, sizedObjectArray } from './batch.js';
 import { consolidateVals } from './consolidate.js';
 import { KeyTable } from './key-table.js';
 import { advance, compareLex, timeEquals } from './time.js';
@@ -137,6 +137,8 @@ export class Trace {
   seqCount = 0;
   /** Entries held (all keys). */
   records = 0;
+  // Entries added to the open batch (before consolidation).
+  private openEntries = 0;
   // Keys that have received `LONG_TAIL` batches since their last compaction.
   private longTails = 0;
 
@@ -186,6 +188,7 @@ export class Trace {
   openBatch(): number {
     if (this.openSeq >= 0) throw new RangeError(`trace: batch ${this.openSeq} is still open`);
     this.openSeq = this.seqCount++;
+    this.openEntries = 0;
     return this.openSeq;
   }
 
@@ -206,6 +209,7 @@ export class Trace {
     if (kt.data.length === 0) kt.data = [val, time, diff, seq];
     else kt.data.push(val, time, diff, seq);
     this.records++;
+    this.openEntries++;
   }
 
   /**
@@ -217,19 +221,35 @@ export class Trace {
     this.openSeq = -1;
     const touched = this.touched;
     this.touched = objectArray();
-    const out = new ArrangedBatch(objectArray(), objectArray(), [], objectArray(), seq);
-    this.collectBlocks(touched, out, consolidated);
-    return out;
+    // The delta has at most one update per entry added: its arrays are sized for that.
+    const n = this.openEntries;
+    const keys = sizedObjectArray<Value>(n);
+    const vals = sizedObjectArray<Value>(n);
+    const diffs = new Array<number>(n);
+    const refs = sizedObjectArray<KeyTrace>(n);
+    const size = this.collectBlocks(touched, keys, vals, diffs, refs, consolidated);
+    if (size < n) {
+      keys.length = size;
+      vals.length = size;
+      diffs.length = size;
+      refs.length = size;
+    }
+    return new ArrangedBatch(keys, vals, diffs, refs, seq);
   }
 
-  // Appends every touched key's consolidated block to `out`. The loop is alone in its
-  // function: a huge first batch gets it on-stack-replaced by V8 before any code after
-  // it has run, and such code (without type feedback) would deoptimize on every call.
-  private collectBlocks(touched: readonly KeyTrace[], out: ArrangedBatch, consolidated: boolean): void {
-    const keys = out.keys as Value[];
-    const vals = out.vals as Value[];
-    const diffs = out.diffs as number[];
-    const refs = out.refs as KeyTrace[];
+  // Writes every touched key's consolidated block into the arrays; returns how many
+  // updates. The loop is alone in its function: a huge first batch gets it
+  // on-stack-replaced by V8 before any code after it has run, and such code (without type
+  // feedback) would deoptimize on every call.
+  private collectBlocks(
+    touched: readonly KeyTrace[],
+    keys: Value[],
+    vals: Value[],
+    diffs: number[],
+    refs: KeyTrace[],
+    consolidated: boolean,
+  ): number {
+    let w = 0;
     for (let k = 0; k < touched.length; k++) {
       const kt = touched[k] as KeyTrace;
       const d = kt.data;
@@ -241,20 +261,23 @@ export class Trace {
           this.records--;
           continue;
         }
-        keys.push(kt.key);
-        vals.push(d[start] as Value);
-        diffs.push(d[start + 2] as number);
-        refs.push(kt);
+        keys[w] = kt.key;
+        vals[w] = d[start] as Value;
+        diffs[w] = d[start + 2] as number;
+        refs[w] = kt;
+        w++;
         continue;
       }
       if (!consolidated) this.consolidateBlock(kt, start);
       for (let i = start; i < d.length; i += STRIDE) {
-        keys.push(kt.key);
-        vals.push(d[i] as Value);
-        diffs.push(d[i + 2] as number);
-        refs.push(kt);
+        keys[w] = kt.key;
+        vals[w] = d[i] as Value;
+        diffs[w] = d[i + 2] as number;
+        refs[w] = kt;
+        w++;
       }
     }
+    return w;
   }
 
   // Merges equal vals within one key's block (all entries share time and seq).
