@@ -41,11 +41,11 @@ export interface Cluster {
 export const SINGLE_WORKER: Cluster = { workers: 1, index: 0 };
 
 /**
- * The worker owning a 32-bit hash. Traces bucket keys by the hash's *low* bits, so the
- * owner is taken from the high bits: a worker's keys still spread over its tables.
+ * The worker owning a 32-bit hash, from its *low* 16 bits. Key tables place a hash by
+ * its *high* bits (key-table.ts), so a worker's keys still spread over its whole tables.
  */
 export function shardOf(hash: number, workers: number): number {
-  return workers === 1 ? 0 : Math.floor(((hash >>> 0) * workers) / 4294967296);
+  return workers === 1 ? 0 : ((hash & 0xffff) * workers) >>> 16;
 }
 
 /**

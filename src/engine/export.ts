@@ -11,6 +11,7 @@
  *   never see `enter_at` delays) — and `flush` appends them to a trace of its own as one
  *   consolidated batch at `[e]`.
  */
+import { countUpdates } from './batch.js';
 import type { Batch } from './batch.js';
 import type { Receiver } from './port.js';
 import type { Time } from './time.js';
@@ -62,6 +63,10 @@ export class ExportSink implements Receiver {
     if (batches.length === 0) return null;
     const trace = this.trace;
     const time: Time = [epoch];
+    // Arranged batches may list keys in hash order: room for all of them at once keeps the
+    // table from filling its front first (key-table.ts).
+    const total = countUpdates(batches);
+    if (total > 64) trace.reserve(total);
     trace.openBatch();
     for (let i = 0; i < batches.length; i++) append(trace, batches[i] as Batch, time);
     const out = trace.closeBatch();

@@ -7,7 +7,9 @@
  * with their hashes beside them in an `Int32Array`; an open-addressing `Int32Array` index
  * (power-of-two capacity, at most 1/2 full, linear probing, -1 = empty) holds positions
  * in that array. A hash's home slot is its top bits, so keys visited in ascending
- * unsigned hash order (hash-order.ts) walk the index front to back. Probing and resizing touch only typed arrays, never the entries, and a
+ * unsigned hash order (hash-order.ts) walk the index front to back. The flip side: keys
+ * *inserted* in that order fill the front of the index first, so a table must be sized
+ * for such a run before it starts (`reserve`), or the run piles into one long probe run. Probing and resizing touch only typed arrays, never the entries, and a
  * resize is a loop over int32s. Deletion shifts the probe run back (no tombstones) and
  * moves the last entry into the hole. Iteration is in entry order: insertion order, but
  * for those moved by deletions — deterministic for a given history.
@@ -28,7 +30,7 @@ export class KeyTable<E extends Keyed> {
   // Slot → position in `entries`, or -1.
   private index = emptyIndex(INITIAL_CAPACITY);
   private mask = INITIAL_CAPACITY - 1;
-  // A hash's home slot is its top bits: `hash >>> shift`.
+  // 32 - log2(capacity): see `homeSlot`.
   private shift = 32 - Math.log2(INITIAL_CAPACITY);
   // The entries, dense, and their hashes (as int32) at the same positions.
   private readonly entries: E[] = [];
@@ -42,7 +44,7 @@ export class KeyTable<E extends Keyed> {
     const index = this.index;
     const mask = this.mask;
     const hashes = this.hashes;
-    for (let i = h >>> this.shift; ; i = (i + 1) & mask) {
+    for (let i = homeSlot(h, this.shift); ; i = (i + 1) & mask) {
       const p = index[i] as number;
       if (p < 0) return undefined;
       if (hashes[p] === h) {
@@ -105,7 +107,7 @@ export class KeyTable<E extends Keyed> {
   private freeSlot(h: number): number {
     const index = this.index;
     const mask = this.mask;
-    let i = h >>> this.shift;
+    let i = homeSlot(h, this.shift);
     while ((index[i] as number) >= 0) i = (i + 1) & mask;
     return i;
   }
@@ -114,7 +116,7 @@ export class KeyTable<E extends Keyed> {
   private slotOf(entry: E): number {
     const index = this.index;
     const mask = this.mask;
-    for (let i = entry.hash >>> this.shift; ; i = (i + 1) & mask) {
+    for (let i = homeSlot(entry.hash, this.shift); ; i = (i + 1) & mask) {
       const p = index[i] as number;
       if (p < 0) return -1;
       if (this.entries[p] === entry) return i;
@@ -130,7 +132,7 @@ export class KeyTable<E extends Keyed> {
     for (let j = (slot + 1) & mask; ; j = (j + 1) & mask) {
       const p = index[j] as number;
       if (p < 0) break;
-      const home = (hashes[p] as number) >>> this.shift;
+      const home = homeSlot(hashes[p] as number, this.shift);
       // The entry at j may fill the hole unless its home lies cyclically in (hole, j].
       const between = hole <= j ? home > hole && home <= j : home > hole || home <= j;
       if (!between) {
@@ -148,6 +150,15 @@ export class KeyTable<E extends Keyed> {
     const hashes = this.hashes;
     for (let p = 0; p < this.size; p++) this.index[this.freeSlot(hashes[p] as number)] = p;
   }
+}
+
+/**
+ * Where a hash's probe run starts in an index of `2^(32 - shift)` slots: its top bits, so
+ * ascending unsigned hashes have ascending homes (hash-order.ts). Workers own hashes by
+ * their low bits (`shardOf`), so one worker's keys use every home.
+ */
+export function homeSlot(hash: number, shift: number): number {
+  return hash >>> shift;
 }
 
 function emptyIndex(capacity: number): Int32Array {

@@ -68,6 +68,9 @@ export class ReduceNode extends Node {
     const keys = this.keysAt(t);
     // All corrections of this step form one batch of the output trace, at t.
     const out = this.output;
+    // Keys come in hash order after a large arrangement batch: room for each to be new
+    // keeps the output table from filling its front first (key-table.ts).
+    if (keys.length > 64) out.reserve(keys.length);
     out.openBatch();
     this.examineAll(keys, t);
     // Corrections are consolidated already: at most one per distinct val of a key.
