@@ -231,6 +231,10 @@ describe('Engine', () => {
     engine.tick();
     const arrange = engine.stats(a.dataflow).find((s) => s.item === 1);
     expect(arrange).toMatchObject({ inLastTick: 1, outLastTick: 1, inTotal: 3, outTotal: 3, recordsHeld: 3 });
+    // The sample holds the last tick's updates only, and none after a tick without output.
+    expect(arrange?.lastUpdates).toEqual([{ key: [3], val: [], time: [1, 0], diff: 1 }]);
+    engine.tick();
+    expect(engine.stats(a.dataflow).find((s) => s.item === 1)?.lastUpdates).toEqual([]);
   });
 
   it('gives every fed row one owner when sharded, and runs a shard only through its steps', () => {
