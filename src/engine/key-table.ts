@@ -9,8 +9,9 @@
  * in that array. A hash's home slot is its top bits, so keys visited in ascending
  * unsigned hash order (hash-order.ts) walk the index front to back. The flip side: keys
  * *inserted* in that order fill the front of the index first, so a table must be sized
- * for such a run before it starts (`reserve`), or the run piles into one long probe run. Probing and resizing touch only typed arrays, never the entries, and a
- * resize is a loop over int32s. Deletion shifts the probe run back (no tombstones) and
+ * for such a run before it starts (`reserve`), or the run piles into one long probe run.
+ * Probing and resizing touch only typed arrays, never the entries, and a resize is a
+ * loop over int32s. Deletion shifts the probe run back (no tombstones) and
  * moves the last entry into the hole. Iteration is in entry order: insertion order, but
  * for those moved by deletions — deterministic for a given history.
  */
