@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { equalValues } from './value-order.js';
-import { tuple1 } from './value.js';
+import { isInterned, tuple1 } from './value.js';
 
 describe('tuple1', () => {
   it('shares one tuple per small non-negative Int', () => {
@@ -24,5 +24,13 @@ describe('tuple1', () => {
         expect(equalValues(tuple1(n), [n])).toBe(true);
       }),
     );
+  });
+
+  it('is told apart from an equal fresh tuple by isInterned', () => {
+    expect(isInterned(tuple1(7))).toBe(true);
+    expect(isInterned([7])).toBe(false);
+    expect(isInterned(tuple1(2 ** 20))).toBe(false);
+    expect(isInterned([7, 8])).toBe(false);
+    expect(isInterned(7)).toBe(false);
   });
 });

@@ -97,6 +97,14 @@ export function tuple1(item: Value): TupleValue {
   return made;
 }
 
+/** True when `v` is the shared 1-tuple `tuple1` keeps for its Int (see there). */
+export function isInterned(v: Value): boolean {
+  if (!Array.isArray(v) || v.length !== 1) return false;
+  const item = (v as TupleValue)[0];
+  if (typeof item !== 'number' || !(item >= 0 && item < INTERN_LIMIT) || (item | 0) !== item) return false;
+  return interned[item >> CHUNK_BITS]?.[item & (CHUNK - 1)] === v;
+}
+
 function internChunk(c: number): TupleValue[] {
   const chunk = new Array<TupleValue>(CHUNK).fill(UNIT);
   interned[c] = chunk;

@@ -22,6 +22,7 @@ import type { KeyTrace } from '../trace.js';
 import { hashOrder } from '../hash-order.js';
 import type { ItemIr } from '../../lang/ir.js';
 import { hashValue } from '../../lang/value-order.js';
+import { isInterned } from '../../lang/value.js';
 import type { Value } from '../../lang/value.js';
 
 /** Appends a collection's updates to a trace, one batch per time. */
@@ -79,8 +80,7 @@ export class ArrangeNode extends Node {
     // Large batches (a load) presize the key table; at worst every update is a new key.
     if (total > 64) trace.reserve(total);
     trace.openBatch();
-    if (total >= HASH_ORDER_MIN && trace.keyCount + total >= HASH_ORDER_TABLE)
-      appendInHashOrder(trace, concatBatches(batches), t);
+    if (inHashOrder(trace, batches, total)) appendInHashOrder(trace, concatBatches(batches), t);
     else for (let k = 0; k < batches.length; k++) appendInOrder(trace, batches[k] as Batch, t);
     this.ctx.budget.work(total);
     this.send(t, trace.closeBatch());
@@ -97,11 +97,19 @@ export class ArrangeNode extends Node {
 
 // A batch of at least `HASH_ORDER_MIN` updates, into a trace whose key table will then
 // exceed `HASH_ORDER_TABLE` keys (past what stays in a CPU cache), is appended in hash
-// order (hash-order.ts): the table and the key histories are then walked front to back
-// instead of at random, and so are the readers' lookups of the delta sent on. Smaller
-// tables are cheaper to visit at random than to sort for.
+// order (hash-order.ts) when its keys are interned tuples (value.ts): the table and the
+// key histories are then walked front to back instead of at random, and so are the
+// readers' lookups of the delta sent on. Smaller tables are cheaper to visit at random
+// than to sort for; and fresh key objects lie in memory in the batch's order, which hash
+// order would scatter for every later reader (the delta's, a snapshot's).
 const HASH_ORDER_MIN = 1024;
 const HASH_ORDER_TABLE = 1 << 15;
+
+function inHashOrder(trace: Trace, batches: readonly Batch[], total: number): boolean {
+  if (total < HASH_ORDER_MIN || trace.keyCount + total < HASH_ORDER_TABLE) return false;
+  const first = batches.find((b) => b.size > 0) as Batch;
+  return isInterned(first.keys[0] as Value);
+}
 
 // Each helper is one loop with nothing after it: a load's huge first batch gets it
 // on-stack-replaced by V8 before any later code has run, and such code (without type
