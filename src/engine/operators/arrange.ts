@@ -135,10 +135,15 @@ function appendInOrder(trace: Trace, b: Batch, t: Time): void {
 
 // Adds a batch's updates to the open batch of `trace`, in the order of their keys' hashes.
 function appendInHashOrder(trace: Trace, b: Batch, t: Time): void {
-  const keys = b.keys;
+  const hashes = hashesOf(b.keys);
+  addInOrder(trace, b, hashes, hashOrder(hashes), t);
+}
+
+// `hashValue` of each key.
+function hashesOf(keys: readonly Value[]): Int32Array {
   const hashes = new Int32Array(keys.length);
   for (let i = 0; i < keys.length; i++) hashes[i] = hashValue(keys[i] as Value);
-  addInOrder(trace, b, hashes, hashOrder(hashes), t);
+  return hashes;
 }
 
 // Adds the updates of `b` to the open batch of `trace` in the order `order`.
