@@ -27,4 +27,21 @@ describe('shardOf', () => {
     }
     expect(homes.size).toBeGreaterThan(4096 * 0.9);
   });
+
+  it("spreads one worker's keys over the homes of a large table as well as random placement would", () => {
+    // 100k keys, half of them one worker's, in a table of 2^17 slots (shift 15): where
+    // the shard and the home read overlapping hash bits, the worker's keys would crowd
+    // into part of the homes (about 51k distinct homes instead of about 70k).
+    const homes = new Set<number>();
+    let owned = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const h = hashValue([i]);
+      if (shardOf(h, 2) !== 1) continue;
+      owned++;
+      homes.add(homeSlot(h, 15));
+    }
+    const slots = 1 << 17;
+    const random = slots * (1 - Math.exp(-owned / slots));
+    expect(homes.size).toBeGreaterThan(random * 0.98);
+  });
 });

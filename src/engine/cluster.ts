@@ -41,11 +41,14 @@ export interface Cluster {
 export const SINGLE_WORKER: Cluster = { workers: 1, index: 0 };
 
 /**
- * The worker owning a 32-bit hash, from its *low* 16 bits. Key tables place a hash by
- * its *high* bits (key-table.ts), so a worker's keys still spread over its whole tables.
+ * The worker owning a hash: the top 16 bits of the hash multiplied by an odd constant
+ * (Fibonacci hashing), scaled to the number of workers. Key tables place a hash by its
+ * own top bits (key-table.ts); the product mixes every bit of the hash into its top
+ * ones, so the keys one worker owns are spread over every home slot of its tables, at
+ * any table size.
  */
 export function shardOf(hash: number, workers: number): number {
-  return workers === 1 ? 0 : ((hash & 0xffff) * workers) >>> 16;
+  return workers === 1 ? 0 : ((Math.imul(hash, 0x9e3779b1) >>> 16) * workers) >>> 16;
 }
 
 /**

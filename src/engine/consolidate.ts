@@ -103,9 +103,9 @@ function mergeQuadratic(vals: Value[], diffs: number[], start: number, end: numb
   return k;
 }
 
-/** Hash of a `(key, val)` row for bucketing (an int32, which V8 keeps unboxed). */
+/** Hash of a `(key, val)` row for bucketing (31 bits, like `hashValue`: never boxed by V8). */
 export function hashRow(key: Value, val: Value): number {
-  return Math.imul(hashValue(key), 0x9e3779b1) ^ hashValue(val);
+  return (Math.imul(hashValue(key), 0x9e3779b1) ^ hashValue(val)) >> 1;
 }
 
 // One distinct row of a RowCounts; `next` chains rows whose hashes collide.

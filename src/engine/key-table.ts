@@ -154,12 +154,13 @@ export class KeyTable<E extends Keyed> {
 }
 
 /**
- * Where a hash's probe run starts in an index of `2^(32 - shift)` slots: its top bits, so
- * ascending unsigned hashes have ascending homes (hash-order.ts). Workers own hashes by
- * their low bits (`shardOf`), so one worker's keys use every home.
+ * Where a hash's probe run starts in an index of `2^(32 - shift)` slots: its top bits
+ * (of the 31 that `hashValue` gives), so ascending unsigned hashes have ascending homes
+ * (hash-order.ts). Workers own hashes by a remix of all their bits (`shardOf`), so one
+ * worker's keys use every home.
  */
 export function homeSlot(hash: number, shift: number): number {
-  return hash >>> shift;
+  return (hash << 1) >>> shift;
 }
 
 function emptyIndex(capacity: number): Int32Array {

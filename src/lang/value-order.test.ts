@@ -126,3 +126,16 @@ describe('equalValues and hashValue', () => {
     );
   });
 });
+
+describe('hashValue range', () => {
+  it("stays in V8's small-integer range (31 bits), so hashes are never boxed", () => {
+    let outside = 0;
+    for (let i = -50_000; i < 50_000; i++) {
+      for (const v of [i, [i], [i, i], [[i]]]) {
+        const h = hashValue(v);
+        if (!(h >= -(2 ** 30) && h < 2 ** 30) || !Number.isInteger(h)) outside++;
+      }
+    }
+    expect(outside).toBe(0);
+  });
+});

@@ -4,7 +4,7 @@
  * `compareValues` is the order of LANGUAGE.md §1 — first by form (Int < Tuple < Variant <
  * List), then Ints numerically, Tuples and Lists element by element with a proper prefix
  * first, Variants by tag then payload. `equalValues` agrees with it (`compare == 0` iff
- * equal). `hashValue` is a well-mixed 32-bit structural hash for hash tables: equal values
+ * equal). `hashValue` is a well-mixed 31-bit structural hash for hash tables: equal values
  * always hash equally (an Int hashes by its 64-bit word, so even a non-normalized bigint
  * hashes like its number twin), but identity is always decided by `equalValues`.
  * All three are total functions: they never throw on a well-formed Value (very deeply
@@ -130,12 +130,22 @@ function hashInt(n: Int): number {
 
 function hashSeq(seed: number, items: readonly Value[]): number {
   let h = seed;
-  for (let i = 0; i < items.length; i++) h = combine(h, hashValue(items[i] as Value));
+  for (let i = 0; i < items.length; i++) h = combine(h, hash32(items[i] as Value));
   return fmix32(h ^ items.length);
 }
 
-/** A well-mixed 32-bit structural hash (a signed int32); equal values give equal hashes. */
+/**
+ * A well-mixed 31-bit structural hash (a signed int in -2^30 … 2^30 - 1); equal values
+ * give equal hashes. 31 bits, not 32: that is V8's small-integer range, so a hash stored
+ * in an object field, passed to a call or used as a `Map` key is never boxed into a heap
+ * number (half of all 32-bit hashes would be).
+ */
 export function hashValue(v: Value): number {
+  return hash32(v) >> 1;
+}
+
+// The full 32-bit hash that `hashValue` drops the lowest bit of (items hash with all 32).
+function hash32(v: Value): number {
   if (typeof v === 'number' || typeof v === 'bigint') return hashInt(v);
   if (Array.isArray(v)) {
     // The commonest key, a 1-tuple of an int32, in one step (the same hash as the general walk).
@@ -146,6 +156,6 @@ export function hashValue(v: Value): number {
     }
     return hashSeq(SEED_TUPLE, v as readonly Value[]);
   }
-  if (v instanceof VariantValue) return fmix32(combine(combine(SEED_VARIANT, v.tag), hashValue(v.payload)));
+  if (v instanceof VariantValue) return fmix32(combine(combine(SEED_VARIANT, v.tag), hash32(v.payload)));
   return hashSeq(SEED_LIST, (v as ListValue).items);
 }
