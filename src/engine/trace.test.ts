@@ -119,6 +119,44 @@ describe('Trace', () => {
     expect(trace.records).toBe(kt.length);
   });
 
+  it('leaves a key alone while its blocks lie at rising times of one epoch, as a load leaves a loop', () => {
+    const trace = new Trace();
+    append(trace, [0, 0], [[[1], [1], 1]]);
+    append(trace, [0, 2], [[[1], [1], 1]]);
+    append(trace, [0, 5], [[[1], [2], 1]]);
+    const kt = trace.find([1], hashValue([1])) as KeyTrace;
+    const times = () => kt.data.filter((_, i) => i % STRIDE === 1);
+    const probes: Time[] = [];
+    for (let e = 1; e < 4; e++) for (let i = 0; i < 7; i++) probes.push([e, i]);
+    const before = probes.map((p) => at(kt, p));
+    trace.compact([[1]]);
+    // Advancing to epoch 1 would merge nothing: the entries keep their times.
+    expect(times()).toEqual([
+      [0, 0],
+      [0, 2],
+      [0, 5],
+    ]);
+    expect(probes.map((p) => at(kt, p))).toEqual(before);
+    // A block of a later epoch: now [0,2] and [1,2] cancel at [2,2].
+    append(trace, [1, 2], [[[1], [1], -1]]);
+    const later = probes.filter((p) => (p[0] as number) >= 2);
+    const beforeLater = later.map((p) => at(kt, p));
+    trace.compact([[2]]);
+    expect(kt.length).toBe(2);
+    expect(later.map((p) => at(kt, p))).toEqual(beforeLater);
+    expect(trace.records).toBe(2);
+  });
+
+  it('merges the blocks of one epoch when the frontier is not an epoch', () => {
+    const trace = new Trace();
+    append(trace, [0, 0], [[[1], [1], 1]]);
+    append(trace, [0, 2], [[[1], [1], 1]]);
+    trace.compact([[1, 3]]);
+    const kt = trace.find([1], hashValue([1])) as KeyTrace;
+    expect(kt.length).toBe(1);
+    expect(kt.data.slice(0, 3)).toEqual([[1], [1, 3], 2]);
+  });
+
   it('forgets keys whose history consolidates to nothing', () => {
     const trace = new Trace();
     append(trace, [0, 0], [[[1], [1], 1]]);

@@ -17,8 +17,10 @@
  * shared references. Compaction (`compact`) rewrites the prefix every reader has consumed:
  * it advances times by the frontier, consolidates equal `(val, time)`, drops zeros and
  * forgets keys left empty. Only keys touched since the last compaction are visited, and
- * the common cases skip the sort: a key built by one batch is consolidated already, and a
- * few new entries are merged into a consolidated one-time history by val.
+ * the common cases skip the sort: a never-compacted key built by one batch, or by batches
+ * at rising times of one epoch (a load through a loop), is left as it is, since advancing
+ * to an epoch would merge none of its entries; and a few new entries are merged into a
+ * consolidated one-time history by val.
  */
 import { Batch, objectArray, sizedObjectArray } from './batch.js';
 import { consolidateVals } from './consolidate.js';
@@ -340,13 +342,18 @@ export class Trace {
     kt.blocks = 0;
     const d = kt.data;
     const end = kt.visibleEnd(minCursor);
-    // A never-compacted key whose history is one batch's block is consolidated already
-    // (closeBatch) and at one time: advancing would only relabel that time, which changes
-    // no answer at times ≥ the frontier (what `advance` guarantees), so it is left as it
-    // is — a load's keys cost nothing here. The next compaction of the key advances it.
-    if (kt.settled < 0 && end > 0 && d[3] === d[end - 1]) {
-      kt.settled = end;
-      return end === d.length;
+    // A never-compacted key holds blocks consolidated by closeBatch. If it is one block,
+    // or its blocks lie at rising times of one epoch and the frontier is an epoch,
+    // advancing would only relabel times (raising the epoch coordinate alone) and merge
+    // nothing, which changes no answer at times ≥ the frontier (what `advance`
+    // guarantees); so it is left as it is — a load's keys cost nothing here, inside loops
+    // too. One block is also a settled prefix (at one time). A later compaction advances it.
+    if (kt.settled < 0 && end > 0) {
+      const oneBlock = d[3] === d[end - 1];
+      if (oneBlock || (advancer.epochOnly && risingInOneEpoch(d, end))) {
+        if (oneBlock) kt.settled = end;
+        return end === d.length;
+      }
     }
     // A settled prefix is at one time (its seqs are 0 already): advance that time once.
     let from = 0;
@@ -413,7 +420,12 @@ class Advancer {
   private lastFrom: Time | null = null;
   private lastTo: Time | null = null;
 
-  constructor(private readonly frontier: readonly Time[]) {}
+  /** True when the frontier is one epoch `[e]`: advancing then raises only the epoch coordinate. */
+  readonly epochOnly: boolean;
+
+  constructor(private readonly frontier: readonly Time[]) {
+    this.epochOnly = frontier.length === 1 && (frontier[0] as Time).length === 1;
+  }
 
   advance(t: Time): Time {
     if (t === this.lastFrom) return this.lastTo as Time;
@@ -534,6 +546,20 @@ function consolidateEntries(d: Value[], end: number): number {
   }
   for (let i = 0; i < out.length; i++) d[i] = out[i] as Value;
   return dropZeros(d, out.length);
+}
+
+// True when the entries [0, end) share their epoch (first time coordinate) and each block's
+// time lies above the previous block's, so no two blocks share a time.
+function risingInOneEpoch(d: readonly Value[], end: number): boolean {
+  let t = d[1] as Time;
+  const epoch = t[0];
+  for (let i = STRIDE + 1; i < end; i += STRIDE) {
+    const u = d[i] as Time;
+    if (u === t) continue;
+    if (u[0] !== epoch || compareLex(u, t) <= 0) return false;
+    t = u;
+  }
+  return true;
 }
 
 // True when the entries in slots [0, end) all have one time.
