@@ -41,8 +41,8 @@ export interface Cluster {
 export const SINGLE_WORKER: Cluster = { workers: 1, index: 0 };
 
 /**
- * The worker owning a hash: the top 16 bits of the hash multiplied by an odd constant
- * (Fibonacci hashing), scaled to the number of workers. Key tables place a hash by its
+ * The worker owning a hash: the top 16 bits of the product of the hash and an odd
+ * constant (Fibonacci hashing), scaled to the number of workers. Key tables place a hash by its
  * own top bits (key-table.ts); the product mixes every bit of the hash into its top
  * ones, so the keys one worker owns are spread over every home slot of its tables, at
  * any table size.

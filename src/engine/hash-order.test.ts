@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hashOrder } from './hash-order.js';
+import { homeSlot } from './key-table.js';
+import { hashValue } from '../lang/value-order.js';
 
 describe('hashOrder', () => {
   it('orders by unsigned hash, keeping equal hashes in position order', () => {
@@ -16,6 +18,21 @@ describe('hashOrder', () => {
         expect([...hashOrder(hashes)]).toEqual(expected);
       }),
     );
+  });
+
+  it("visits a key table's home slots in ascending order, at every table size", () => {
+    const hashes = Int32Array.from({ length: 5000 }, (_, i) => hashValue([i, i * 7]));
+    const order = hashOrder(hashes);
+    for (let shift = 16; shift <= 28; shift += 4) {
+      let last = -1;
+      let descents = 0;
+      for (const p of order) {
+        const home = homeSlot(hashes[p] as number, shift);
+        if (home < last) descents++;
+        last = home;
+      }
+      expect(descents).toBe(0);
+    }
   });
 
   it('handles an empty input', () => {
