@@ -125,37 +125,33 @@ function hashInt(n: Int): number {
     lo = Number(BigInt.asUintN(32, n));
     hi = Number(BigInt.asIntN(32, n >> 32n));
   }
-  return fmix32(combine(lo, hi));
+  return fmix32(combine(lo, hi)) >> 1;
 }
 
 function hashSeq(seed: number, items: readonly Value[]): number {
   let h = seed;
-  for (let i = 0; i < items.length; i++) h = combine(h, hash32(items[i] as Value));
-  return fmix32(h ^ items.length);
+  for (let i = 0; i < items.length; i++) h = combine(h, hashValue(items[i] as Value));
+  return fmix32(h ^ items.length) >> 1;
 }
 
 /**
  * A well-mixed 31-bit structural hash (a signed int in -2^30 … 2^30 - 1); equal values
- * give equal hashes. 31 bits, not 32: that is V8's small-integer range, so a hash stored
- * in an object field, passed to a call or used as a `Map` key is never boxed into a heap
- * number (half of all 32-bit hashes would be).
+ * give equal hashes. 31 bits, not 32 (every final mix drops its lowest bit): that is V8's
+ * small-integer range, so a hash stored in an object field, passed to a call or used as a
+ * `Map` key is never boxed into a heap number (half of all 32-bit hashes would be).
  */
 export function hashValue(v: Value): number {
-  return hash32(v) >> 1;
-}
-
-// The full 32-bit hash that `hashValue` drops the lowest bit of (items hash with all 32).
-function hash32(v: Value): number {
   if (typeof v === 'number' || typeof v === 'bigint') return hashInt(v);
   if (Array.isArray(v)) {
     // The commonest key, a 1-tuple of an int32, in one step (the same hash as the general walk).
     if (v.length === 1) {
       const x = (v as readonly Value[])[0];
       if (typeof x === 'number' && (x | 0) === x)
-        return fmix32(combine(SEED_TUPLE, fmix32(combine(x >>> 0, x < 0 ? -1 : 0))) ^ 1);
+        return fmix32(combine(SEED_TUPLE, fmix32(combine(x >>> 0, x < 0 ? -1 : 0)) >> 1) ^ 1) >> 1;
     }
     return hashSeq(SEED_TUPLE, v as readonly Value[]);
   }
-  if (v instanceof VariantValue) return fmix32(combine(combine(SEED_VARIANT, v.tag), hash32(v.payload)));
+  if (v instanceof VariantValue)
+    return fmix32(combine(combine(SEED_VARIANT, v.tag), hashValue(v.payload))) >> 1;
   return hashSeq(SEED_LIST, (v as ListValue).items);
 }
