@@ -8,7 +8,11 @@
  * root exports into their published traces (time reduced to the epoch). Readers of an
  * arrangement (joins, reducers) index the producing node's trace directly — through any
  * number of `enter`s — each with its own cursor. Imports read another dataflow's
- * published trace the same way.
+ * published trace the same way. An arrangement of a loop variable whose var is defined by
+ * a reducer is not built when only joins read it: they read the reducer's output trace,
+ * each entry one iteration later (`variableViews`, `Node.traceMap`), and the reducer's
+ * batches reach them through the variable as they are — the reader cursors supply the
+ * one-iteration lag.
  *
  * A `DataflowInstance` is disposable: when it fails, the engine drops it (`dispose`
  * unregisters its readers from foreign traces) and later builds a fresh one.
@@ -24,14 +28,15 @@ import { VariableNode } from './operators/variable.js';
 import { enterMap, feedbackMap, exportMap, leaveMap } from './operators/edges.js';
 import { ForwardNode } from './operators/forward.js';
 import { InspectNode } from './operators/inspect.js';
-import { JoinNode } from './operators/join.js';
+import { JoinNode, JoinSide } from './operators/join.js';
 import { LinearNode } from './operators/linear.js';
 import { ReduceNode } from './operators/reduce.js';
 import { ScopeNode, ScopeRuntime } from './scope.js';
 import type { Time } from './time.js';
-import type { ArrangedBatch, Reader, Trace } from './trace.js';
+import { Trace } from './trace.js';
+import type { ArrangedBatch, Reader } from './trace.js';
 import type { InspectUpdate } from './api.js';
-import type { ItemIr, ProgramIr, ScopeId } from '../lang/ir.js';
+import type { ItemIr, ProgramIr, ScopeId, ScopeIr } from '../lang/ir.js';
 
 /** What a dataflow instance needs from the engine to be built. */
 export interface BuildOptions {
@@ -76,6 +81,10 @@ export class DataflowInstance {
   private readonly importTraces: ReadonlySet<Trace>;
   // Items whose rows already sit on their key's owner (their arrangements need no exchange).
   private readonly partitioned: boolean[][];
+  // Arrangements of a loop variable read as its defining reducer's trace (`variableViews`),
+  // to that reducer; and the reducers' output traces, made before their nodes.
+  private readonly views = new Map<ItemIr, ItemIr>();
+  private readonly earlyOutputs = new Map<ItemIr, Trace>();
 
   constructor(
     private readonly program: ProgramIr,
@@ -131,6 +140,10 @@ export class DataflowInstance {
     const s = this.program.scopes[id];
     if (s === undefined) throw new RangeError(`dataflow: no scope ${id}`);
     const rt = new ScopeRuntime(id, s.depth, { name: s.name, span: s.span }, parent, this.ctx);
+    for (const [view, reducer] of variableViews(this.program, s)) {
+      this.views.set(view, reducer);
+      this.earlyOutputs.set(reducer, new Trace());
+    }
     const built: Node[] = [];
     this.nodes[id] = built;
     for (const item of s.items) {
@@ -202,6 +215,17 @@ export class DataflowInstance {
         return node;
       }
       case 'arrange': {
+        const reducer = this.views.get(item);
+        if (reducer !== undefined) {
+          // The variable's contents are the reducer's output one iteration earlier: its
+          // trace, read one iteration later, is this arrangement, and the reducer's batches
+          // reach the readers through the variable as they are.
+          const view = new ForwardNode(ctx, rt, item);
+          this.node(scopeId, item.input).connect(view.input, null);
+          view.trace = this.earlyOutputs.get(reducer) as Trace;
+          view.traceMap = feedbackMap(rt.depth);
+          return view;
+        }
         const node = new ArrangeNode(ctx, rt, item, !this.partitioned[scopeId]?.[item.input]);
         this.node(scopeId, item.input).connect(node.input, null);
         this.own(node.index, rt);
@@ -217,7 +241,8 @@ export class DataflowInstance {
       }
       case 'reduce': {
         const input = this.node(scopeId, item.input);
-        const node = new ReduceNode(ctx, rt, item, item.reducer, this.side(input, item).reader);
+        const { reader } = this.side(input, item);
+        const node = new ReduceNode(ctx, rt, item, item.reducer, reader, this.earlyOutputs.get(item));
         input.connect(node.input, null);
         this.own(node.output, rt);
         return node;
@@ -230,18 +255,24 @@ export class DataflowInstance {
     }
   }
 
-  // A reader on the arrangement `source` produces, for the item `reader`.
-  private side(source: Node, reader: ItemIr): { trace: Trace; reader: Reader } {
+  // A reader on the arrangement `source` produces, for the item `reader`. Only a join
+  // reads an arrangement whose times it must map (`variableViews` makes sure).
+  private side(source: Node, reader: ItemIr): JoinSide {
     const trace = source.trace;
     if (trace === null) {
       throw new RangeError(
         `dataflow: item ${reader.id} (${reader.op}) reads item ${source.item.id}, which is not arranged`,
       );
     }
+    if (source.traceMap !== null && reader.op !== 'join') {
+      throw new RangeError(
+        `dataflow: item ${reader.id} (${reader.op}) cannot read the loop variable view ${source.item.id}`,
+      );
+    }
     const r = trace.addReader();
     // Readers on another dataflow's trace must be released if this one is discarded.
     if (this.importTraces.has(trace)) this.foreign.push({ trace, reader: r });
-    return { trace, reader: r };
+    return new JoinSide(trace, r, source.traceMap);
   }
 
   /** Runs epoch `epoch` to completion (resumably); returns the batches its exports published. */
@@ -321,4 +352,29 @@ function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
     map.set(key, list);
   }
   return list;
+}
+
+/**
+ * The arrangements of scope `s` that can be read as another trace: an arrangement of a
+ * loop variable whose var is defined by a reducer holds exactly the reducer's output, one
+ * iteration later, so it need not be built — its readers read the reducer's trace with
+ * each time one iteration later. Only when joins alone read it as an arrangement: a
+ * reducer reading it, or a child scope entering it, reads history times as they are.
+ * Maps each such arrangement item to the reducer item.
+ */
+function variableViews(program: ProgramIr, s: ScopeIr): Map<ItemIr, ItemIr> {
+  const views = new Map<ItemIr, ItemIr>();
+  for (const v of s.vars) {
+    const next = s.items[v.next];
+    if (next?.op !== 'reduce') continue;
+    for (const item of s.items) {
+      if (item.op !== 'arrange' || item.input !== v.item) continue;
+      const reducedHere = s.items.some((x) => x.op === 'reduce' && x.input === item.id);
+      const entered = s.children.some((c) =>
+        (program.scopes[c]?.items ?? []).some((x) => x.op === 'enter' && x.from === item.id),
+      );
+      if (!reducedHere && !entered) views.set(item, next);
+    }
+  }
+  return views;
 }

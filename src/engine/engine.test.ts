@@ -221,6 +221,60 @@ describe('Engine', () => {
     expect(Math.max(...samples)).toBeLessThan(600);
   });
 
+  it("reads a loop variable defined by a reducer from the reducer's trace, when only joins read its arrangement", () => {
+    const reach = (extra: string): ProgramIr =>
+      program(`
+        let edges = input 0 | key($0[0] ; $0[1]);
+        let roots = input 1 | key($0[0] ;);
+        reach: {
+          let next = reach | join(edges, ($2 ;));
+          ${extra}
+          var reach = roots + next | distinct;
+        }
+        export "reach" = reach::reach;
+      `);
+    // The records held by the arrangement of the loop variable (scope 1).
+    const held = (engine: Engine, df: number, ir: ProgramIr): number => {
+      const loop = ir.scopes[1];
+      const variable = loop?.vars[0]?.item;
+      const arrange = loop?.items.find((i) => i.op === 'arrange' && i.input === variable);
+      const stats = engine.stats(df).find((s) => s.scope === 1 && s.item === arrange?.id);
+      if (stats === undefined) throw new Error('no arrangement of the loop variable');
+      return stats.recordsHeld;
+    };
+    for (const [extra, view] of [
+      ['', true],
+      // A reducer reading the variable's arrangement needs it built.
+      ['let degree = reach | count;', false],
+    ] as const) {
+      const ir = reach(extra);
+      const engine = new Engine(OPTIONS);
+      const installed = engine.install(ir, new Map());
+      const df = installed.dataflow;
+      // 0 → 1 → 2 → 3 → 1 (a cycle), 4 unreachable.
+      const edges: [number, number][] = [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 1],
+        [4, 0],
+      ];
+      for (const edge of edges) engine.feed(df, 0, edge, [], engine.epoch, 1);
+      engine.feed(df, 1, [0], [], engine.epoch, 1);
+      engine.tick();
+      const nodes = () => engine.read(trace(installed, 'reach')).map((r) => r[0]);
+      expect(nodes()).toEqual([[0], [1], [2], [3]]);
+      expect(held(engine, df, ir) === 0).toBe(view);
+      // Cutting 0 → 1 must also retract the cycle 1 → 2 → 3 → 1.
+      engine.feed(df, 0, [0, 1], [], engine.epoch, -1);
+      engine.tick();
+      expect(nodes()).toEqual([[0]]);
+      engine.feed(df, 0, [0, 3], [], engine.epoch, 1);
+      engine.tick();
+      expect(nodes()).toEqual([[0], [1], [2], [3]]);
+    }
+  });
+
   it('counts updates per item for the last tick and in total', () => {
     const engine = new Engine(OPTIONS);
     const a = engine.install(IDENTITY, new Map());

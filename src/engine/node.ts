@@ -81,6 +81,12 @@ export abstract class Node {
   /** The arrangement this node's output is, if it is arranged. */
   trace: Trace | null = null;
   /**
+   * How readers map the times of `trace`'s entries into this node's scope; null when they
+   * read them as they are. A loop variable's arrangement read from its definition's trace
+   * sees every entry one iteration later (dataflow.ts).
+   */
+  traceMap: TimeMap | null = null;
+  /**
    * True for nodes whose step may meet the other workers (`steps`): arrangements and
    * child scopes. When sharded, every worker steps them at every agreed time of their
    * scope, with local work or not, since the meeting needs everyone.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JoinNode } from './join.js';
+import { JoinNode, JoinSide } from './join.js';
 import { DataflowAbort } from '../budget.js';
 import { Capture, TestScope, appendRows, drive, testContext, testItem } from '../test-kit.js';
 import type { Time } from '../time.js';
@@ -25,8 +25,8 @@ function joinOf(left: Trace, right: Trace, proj: ProjectionIr = PAIR) {
     new TestScope(1),
     testItem(),
     proj,
-    { trace: left, reader: left.addReader() },
-    { trace: right, reader: right.addReader() },
+    new JoinSide(left, left.addReader(), null),
+    new JoinSide(right, right.addReader(), null),
   );
   const out = new Capture();
   node.connect(out, null);

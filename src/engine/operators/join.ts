@@ -13,7 +13,7 @@
  */
 import { StepFailures, termFailure } from '../budget.js';
 import { Emitter, Node, earliest } from '../node.js';
-import type { RunContext, ScopeHandle } from '../node.js';
+import type { RunContext, ScopeHandle, TimeMap } from '../node.js';
 import { Port } from '../port.js';
 import { join } from '../time.js';
 import type { Time } from '../time.js';
@@ -26,10 +26,31 @@ import { projectionFields } from '../../lang/term.js';
 import type { ProjectionIr } from '../../lang/term.js';
 import type { Value } from '../../lang/value.js';
 
-/** One side of a join: the trace it reads and this join's cursor in it. */
-export interface JoinSide {
-  readonly trace: Trace;
-  readonly reader: Reader;
+/**
+ * One side of a join: the trace it reads, this join's cursor in it, and how the trace's
+ * entry times map into the join's scope (null: as they are; see `Node.traceMap`).
+ */
+export class JoinSide {
+  // The last history time mapped and its image (entries share a few time objects).
+  private lastIn: Time | null = null;
+  private lastOut: Time | null = null;
+
+  constructor(
+    readonly trace: Trace,
+    readonly reader: Reader,
+    private readonly timeMap: TimeMap | null,
+  ) {}
+
+  /** The time of one of the trace's history entries, as the join sees it. */
+  historyTime(te: Time): Time {
+    const map = this.timeMap;
+    if (map === null) return te;
+    if (te !== this.lastIn) {
+      this.lastIn = te;
+      this.lastOut = map(te);
+    }
+    return this.lastOut as Time;
+  }
 }
 
 /** Joins two arranged inputs on their keys. */
@@ -114,7 +135,7 @@ export class JoinNode extends Node {
           if (te !== lastTime) {
             lastTime = te;
             // Usually `t` itself (history lies at or before t), so no time is allocated.
-            time = join(t, te);
+            time = join(t, other.historyTime(te));
           }
           const od = d[e + 2] as number;
           for (let k = i; k < j; k++) {
@@ -124,7 +145,7 @@ export class JoinNode extends Node {
           }
           budget.work(j - i);
         }
-      } else if (okt !== undefined) this.matchSummed(okt, other.reader.cursor, batch, i, j, t, newIsLeft);
+      } else if (okt !== undefined) this.matchSummed(okt, other, batch, i, j, t, newIsLeft);
       budget.work(1);
       i = j;
     }
@@ -139,7 +160,7 @@ export class JoinNode extends Node {
    */
   private matchSummed(
     okt: KeyTrace,
-    cursor: number,
+    other: JoinSide,
     batch: ArrangedBatch,
     i: number,
     j: number,
@@ -147,7 +168,7 @@ export class JoinNode extends Node {
     newIsLeft: boolean,
   ): void {
     const d = okt.data;
-    const end = okt.visibleEnd(cursor);
+    const end = okt.visibleEnd(other.reader.cursor);
     const vals = batch.vals;
     const diffs = batch.diffs;
     const key = okt.key;
@@ -162,7 +183,7 @@ export class JoinNode extends Node {
         f += STRIDE;
       }
       // A zero sum emits nothing but is still projected: a term error fails as it would pair by pair.
-      const time = join(t, te);
+      const time = join(t, other.historyTime(te));
       const ov = d[e] as Value;
       for (let k = i; k < j; k++) {
         const nv = vals[k] as Value;

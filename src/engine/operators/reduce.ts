@@ -40,7 +40,7 @@ interface Due {
 export class ReduceNode extends Node {
   readonly input: Port;
   /** The output arrangement. */
-  readonly output = new Trace();
+  readonly output: Trace;
   // Future (time, key) pairs to re-examine, sorted by time.
   private readonly due: Due[] = [];
   private scheduled = 0;
@@ -54,10 +54,13 @@ export class ReduceNode extends Node {
     item: ItemIr,
     private readonly kind: ReducerKind,
     private readonly reader: Reader,
+    /** The output trace, when it was made before the node (for a loop variable's readers). */
+    output: Trace = new Trace(),
   ) {
     super(ctx, scope, item);
     this.input = new Port(scope);
-    this.trace = this.output;
+    this.output = output;
+    this.trace = output;
   }
 
   nextTime(): Time | undefined {
