@@ -365,7 +365,7 @@ function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
 function variableViews(program: ProgramIr, s: ScopeIr): Map<ItemIr, ItemIr> {
   const views = new Map<ItemIr, ItemIr>();
   for (const v of s.vars) {
-    const next = s.items[v.next];
+    const next = s.items.find((x) => x.id === v.next);
     if (next?.op !== 'reduce') continue;
     for (const item of s.items) {
       if (item.op !== 'arrange' || item.input !== v.item) continue;
