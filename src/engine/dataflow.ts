@@ -142,7 +142,8 @@ export class DataflowInstance {
     const rt = new ScopeRuntime(id, s.depth, { name: s.name, span: s.span }, parent, this.ctx);
     for (const [view, reducer] of variableViews(this.program, s)) {
       this.views.set(view, reducer);
-      this.earlyOutputs.set(reducer, new Trace());
+      // One trace per reducer, however many arrangements of its variable read it.
+      if (!this.earlyOutputs.has(reducer)) this.earlyOutputs.set(reducer, new Trace());
     }
     const built: Node[] = [];
     this.nodes[id] = built;
