@@ -11,6 +11,7 @@
  * necessarily consolidated: equal rows may repeat and diffs may cancel; arrangements
  * consolidate when they index a batch.
  */
+import { keepLayout } from './layouts.js';
 import type { Value } from '../lang/value.js';
 
 /** Updates at one logical time, as parallel arrays. */
@@ -101,6 +102,13 @@ export class BatchBuilder {
     this.diffs = [];
     return batch;
   }
+}
+
+// See layouts.ts: a builder that has built a batch, and that batch.
+{
+  const builder = keepLayout(new BatchBuilder());
+  builder.push(0, 0, 1);
+  keepLayout(builder.build());
 }
 
 /** All updates of `batches` as one batch, in order (the batch itself if there is one). */

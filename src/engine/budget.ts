@@ -11,6 +11,7 @@
 import { formatTime } from './time.js';
 import type { Time } from './time.js';
 import { compareInfo } from './failure-rank.js';
+import { keepLayout } from './layouts.js';
 import type { FailureInfo } from './failure-rank.js';
 import { TermError, showValue } from '../lang/eval.js';
 import type { Span } from '../lang/source.js';
@@ -126,6 +127,9 @@ export class Budget {
     });
   }
 }
+
+// See layouts.ts: a dataflow's budget, started.
+keepLayout(new Budget(1, 1, () => 0)).start();
 
 /**
  * Converts an exception thrown while evaluating a term on a row into a `DataflowAbort`

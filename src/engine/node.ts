@@ -25,6 +25,7 @@ import type { Agenda, Port, Receiver, TickClock } from './port.js';
 import { compareLex, formatTime, timeEquals } from './time.js';
 import type { Time } from './time.js';
 import type { Trace } from './trace.js';
+import { keepLayout } from './layouts.js';
 import type { ItemIr } from '../lang/ir.js';
 import { valueToJson } from '../lang/value-json.js';
 import type { Value } from '../lang/value.js';
@@ -232,3 +233,6 @@ export class Emitter {
     this.last = -1;
   }
 }
+
+// See layouts.ts: an emitter that has collected an update.
+keepLayout(new Emitter()).push([0], 0, 0, 1);

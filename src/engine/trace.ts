@@ -25,6 +25,7 @@
 import { Batch, objectArray, sizedObjectArray } from './batch.js';
 import { consolidateVals } from './consolidate.js';
 import { KeyTable } from './key-table.js';
+import { keepLayout } from './layouts.js';
 import { advance, compareLex, timeEquals } from './time.js';
 import type { Time } from './time.js';
 import { compareValues, equalValues, hashValue } from '../lang/value-order.js';
@@ -78,6 +79,9 @@ export class KeyTrace {
     return i;
   }
 }
+
+// See layouts.ts: a key history with entries, as traces hold them.
+keepLayout(new KeyTrace(NO_ENTRIES, 0)).data = [];
 
 let marks = 0;
 
@@ -439,6 +443,11 @@ class Advancer {
     return a;
   }
 }
+
+// See layouts.ts: a trace, a delta it sends, and the helper of its compactions.
+keepLayout(new Trace());
+keepLayout(new ArrangedBatch([], [], [], [], 0));
+keepLayout(new Advancer([[0]]));
 
 /**
  * Sums the entries `[0, end)` of a key by val, ignoring time, into the module's scratch

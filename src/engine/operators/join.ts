@@ -15,10 +15,11 @@ import { StepFailures, termFailure } from '../budget.js';
 import { Emitter, Node, earliest } from '../node.js';
 import type { RunContext, ScopeHandle, TimeMap } from '../node.js';
 import { Port } from '../port.js';
+import { keepLayout } from '../layouts.js';
 import { join } from '../time.js';
 import type { Time } from '../time.js';
-import { ArrangedBatch, STRIDE } from '../trace.js';
-import type { KeyTrace, Reader, Trace } from '../trace.js';
+import { ArrangedBatch, STRIDE, Trace } from '../trace.js';
+import type { KeyTrace, Reader } from '../trace.js';
 import { compileProjection } from '../../lang/eval.js';
 import type { CompiledProjection } from '../../lang/eval.js';
 import type { ItemIr } from '../../lang/ir.js';
@@ -51,6 +52,12 @@ export class JoinSide {
     }
     return this.lastOut as Time;
   }
+}
+
+// See layouts.ts: a join side.
+{
+  const trace = new Trace();
+  keepLayout(new JoinSide(trace, trace.addReader(), null));
 }
 
 /** Joins two arranged inputs on their keys. */
