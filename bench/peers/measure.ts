@@ -2,12 +2,14 @@
  * One measurement, in its own process (started by run.ts / ci.ts, so RSS is per
  * measurement and a run past its time limit can be killed):
  *
- *   node --expose-gc --import tsx bench/peers/measure.ts WORKLOAD SIZE IMPL [REPS]
+ *   node --expose-gc --import tsx bench/peers/measure.ts WORKLOAD SIZE IMPL [REPS] [WARMUP]
  *
  * WORKLOAD is `W1` (load the graph, first tick), `W2` (W1, then one-edge ticks) or `W3`
  * (join + count: load, then single-row changes). Each repetition builds everything afresh
- * from the same inputs; every result is checked against the oracle. Prints one line
- * `RESULT {json}` per result (W3 gives `W3-load` and `W3-update`).
+ * from the same inputs; every result is checked against the oracle. WARMUP repetitions
+ * (default 0) run first, untimed, so that the timed ones run in code V8 has compiled
+ * already rather than while it compiles. Prints one line `RESULT {json}` per result (W3
+ * gives `W3-load` and `W3-update`).
  */
 import { loadImpl } from './impls/index.js';
 import { RESULT_PREFIX } from './result.js';
@@ -79,16 +81,21 @@ function runJoinCount(impl: Impl, m: number): Run {
 }
 
 async function main(): Promise<void> {
-  const [workload = '', sizeText = '', implName = '', repsText = '1'] = process.argv.slice(2);
+  const [workload = '', sizeText = '', implName = '', repsText = '1', warmupText = '0'] =
+    process.argv.slice(2);
   const size = Number(sizeText);
   const reps = Math.max(1, Number(repsText));
+  const warmup = Math.max(0, Number(warmupText));
   if (!['W1', 'W2', 'W3'].includes(workload) || !(size > 0))
-    throw new Error('usage: measure.ts W1|W2|W3 SIZE IMPL [REPS]');
+    throw new Error('usage: measure.ts W1|W2|W3 SIZE IMPL [REPS] [WARMUP]');
   const impl = await loadImpl(implName);
+  const run = (): Run =>
+    workload === 'W3' ? runJoinCount(impl, size) : runReach(impl, size, workload === 'W2');
+  const warm: Run[] = [];
+  for (let i = 0; i < warmup; i++) warm.push(run());
   const runs: Run[] = [];
-  for (let i = 0; i < reps; i++)
-    runs.push(workload === 'W3' ? runJoinCount(impl, size) : runReach(impl, size, workload === 'W2'));
-  const correct = runs.every((r) => r.correct);
+  for (let i = 0; i < reps; i++) runs.push(run());
+  const correct = [...warm, ...runs].every((r) => r.correct);
   const base = { size, impl: impl.name, workers: 1, rss_mb: rssMb(), correct, status: 'ok' } as const;
   const loads = summarize(runs.map((r) => r.load));
   const ticks = summarize(runs.flatMap((r) => r.ticks));

@@ -3,7 +3,7 @@
  * (issue #9). Every (workload, size, implementation) runs in its own process (spawn.ts),
  * one at a time; the browser figure runs our engine in headless Chromium (bench/browser).
  *
- *   npm run bench [-- --sizes small|medium|large] [--json] [--impl a,b] [--no-browser] [--reps N] [--runs N]
+ *   npm run bench [-- --sizes small|medium|large] [--json] [--impl a,b] [--no-browser] [--reps N] [--warmup N] [--runs N]
  *
  * Sizes: small = W1 10k, W2 10k, W3 100k; medium (default) = W1 10k and 100k, W2 100k,
  * W3 100k; large = medium + W1 1M and W3 1M (minutes per peer). `--json` prints one
@@ -11,6 +11,8 @@
  * measurement goes to stderr and the table to stdout. `--runs N` repeats the whole plan N
  * times (each measurement a fresh process, rounds one after the other, so a slow spell of
  * the machine hits every implementation) and tables the per-row medians (`merge.ts`).
+ * `--reps N` times N repetitions per process (their median is reported), after
+ * `--warmup N` untimed ones (default 0: the table times cold processes).
  */
 import { measure } from './spawn.js';
 import { mergeRuns } from './merge.js';
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
   if (plan === undefined) throw new Error(`--sizes must be small, medium or large, not "${sizes}"`);
   const only = option(args, '--impl')?.split(',');
   const reps = Number(option(args, '--reps') ?? 1);
+  const warmup = Number(option(args, '--warmup') ?? 0);
   const runs = Math.max(1, Number(option(args, '--runs') ?? 1));
   const results: Result[] = [];
   const emit = (rs: readonly Result[]) => {
@@ -77,7 +80,8 @@ async function main(): Promise<void> {
   for (let run = 0; run < runs; run++) {
     for (const [workload, size] of plan)
       for (const impl of IMPLS[workload])
-        if (only === undefined || only.includes(impl)) emit(await measure(workload, size, impl, reps));
+        if (only === undefined || only.includes(impl))
+          emit(await measure(workload, size, impl, reps, warmup));
     if (!args.includes('--no-browser') && (only === undefined || only.includes('ddir-browser'))) {
       const { measureBrowser } = await import('../browser/run.js');
       const browserSizes = plan.filter(([w]) => w === 'W1').map(([, n]) => n);

@@ -32,13 +32,16 @@ function missing(workload: string, size: number, impl: string, status: Status): 
   }));
 }
 
-/** Runs `measure.ts workload size impl reps` in a child; its results (or why there are none). */
+/**
+ * Runs `measure.ts workload size impl reps warmup` in a child: `warmup` untimed
+ * repetitions, then `reps` timed ones. Its results, or why there are none.
+ */
 export function measure(
   workload: string,
   size: number,
   impl: string,
   reps = 1,
-  limitMs = LIMIT_MS,
+  warmup = 0,
 ): Promise<Result[]> {
   return new Promise((resolve) => {
     const child = spawn(
@@ -53,6 +56,7 @@ export function measure(
         String(size),
         impl,
         String(reps),
+        String(warmup),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -64,7 +68,7 @@ export function measure(
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
-    }, limitMs);
+    }, LIMIT_MS);
     child.on('close', (code) => {
       clearTimeout(timer);
       if (timedOut) return resolve(missing(workload, size, impl, 'did not finish'));
