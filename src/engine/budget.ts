@@ -128,7 +128,7 @@ export class Budget {
   }
 }
 
-// See layouts.ts: a dataflow's budget, started.
+// See layouts.ts: an engine's budget, started.
 keepLayout(new Budget(1, 1, () => 0)).start();
 
 /**
