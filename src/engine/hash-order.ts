@@ -15,22 +15,55 @@ const DIGIT_MASK = DIGITS - 1;
 /** Positions `0 … hashes.length - 1` ordered by `hashes[i] >>> 0`, ties in position order. */
 export function hashOrder(hashes: Int32Array): Uint32Array {
   const n = hashes.length;
-  let from = new Uint32Array(n);
-  let to = new Uint32Array(n);
-  for (let i = 0; i < n; i++) from[i] = i;
+  let from: Uint32Array = identity(n);
+  let to: Uint32Array = new Uint32Array(n);
   const starts = new Uint32Array(DIGITS + 1);
   for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
-    starts.fill(0);
-    for (let i = 0; i < n; i++) (starts[(((hashes[i] as number) >>> shift) & DIGIT_MASK) + 1] as number)++;
-    for (let d = 0; d < DIGITS; d++) starts[d + 1] = (starts[d + 1] as number) + (starts[d] as number);
-    for (let i = 0; i < n; i++) {
-      const p = from[i] as number;
-      const d = ((hashes[p] as number) >>> shift) & DIGIT_MASK;
-      to[(starts[d] as number)++] = p;
-    }
+    countDigits(hashes, shift, starts);
+    sumCounts(starts);
+    scatter(hashes, shift, starts, from, to);
     const done = to;
     to = from;
     from = done;
   }
   return from;
+}
+
+// Each pass is a few loops, each in its own function: the first pass of a large batch gets
+// a loop on-stack-replaced by V8, and the code after it (without type feedback) would
+// deoptimize as soon as it ran; as separate functions, the later passes reuse the
+// optimized loops instead.
+
+// The positions 0 … n-1.
+function identity(n: number): Uint32Array {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}
+
+// `starts[d + 1]`: how many hashes have the digit d at `shift`.
+function countDigits(hashes: Int32Array, shift: number, starts: Uint32Array): void {
+  starts.fill(0);
+  for (let i = 0; i < hashes.length; i++)
+    (starts[(((hashes[i] as number) >>> shift) & DIGIT_MASK) + 1] as number)++;
+}
+
+// Turns the counts into `starts[d]`: where the positions with digit d start in the output.
+function sumCounts(starts: Uint32Array): void {
+  for (let d = 0; d < DIGITS; d++) starts[d + 1] = (starts[d + 1] as number) + (starts[d] as number);
+}
+
+// Moves the positions of `from` into `to`, stably ordered by their digit at `shift`.
+function scatter(
+  hashes: Int32Array,
+  shift: number,
+  starts: Uint32Array,
+  from: Uint32Array,
+  to: Uint32Array,
+): void {
+  for (let i = 0; i < from.length; i++) {
+    const p = from[i] as number;
+    const d = ((hashes[p] as number) >>> shift) & DIGIT_MASK;
+    to[(starts[d] as number)++] = p;
+  }
 }

@@ -67,6 +67,24 @@ describe('Trace', () => {
     expect(trace.records).toBe(19);
   });
 
+  it('consolidates a block of 1-tuple Int vals by their Ints, any other val by value', () => {
+    // Vals that are all 1-tuples of Ints are compared by their Ints: new tuples equal to
+    // earlier ones (not interned: beyond 2^20) merge, distinct ones stay as they are.
+    const big = 2 ** 21;
+    const distinct: [Value, Value, number][] = [];
+    for (let i = 0; i < 10; i++) distinct.push([[1], [big + i], 1]);
+    expect(append(new Trace(), [0, 0], distinct).vals).toEqual(distinct.map((r) => r[1]));
+    const repeated = append(new Trace(), [0, 0], [...distinct, [[1], [big + 4], -1]]);
+    expect(repeated.size).toBe(9);
+    expect(repeated.vals).not.toContainEqual([big + 4]);
+    // A block that also holds another shape of val is checked the general way.
+    const mixed = append(new Trace(), [0, 0], [...distinct, [[1], [big + 2, 0], 1], [[1], [big + 2], 1]]);
+    expect(mixed.size).toBe(11);
+    const byVal = new Map(mixed.vals.map((v, i) => [JSON.stringify(v), mixed.diffs[i]]));
+    expect(byVal.get(JSON.stringify([big + 2]))).toBe(2);
+    expect(byVal.get(JSON.stringify([big + 2, 0]))).toBe(1);
+  });
+
   it('tells apart keys whose hashes collide', () => {
     const trace = new Trace();
     const a = trace.obtain([1], 7);

@@ -486,25 +486,64 @@ const TINY_BLOCK = 4;
 // The hashes of one block's vals (`distinctBlock`'s scratch).
 const blockHashes = new Int32Array(SMALL_BLOCK);
 
+// The Ints inside one block's 1-tuple vals (`distinctInts`' scratch).
+const blockInts = new Float64Array(SMALL_BLOCK);
+
 // True when the entries from slot `start` on have pairwise distinct vals and no zero diff.
-// Beyond a few entries, vals are compared by hash first: a block of distinct vals then
-// costs one hash each and integer comparisons, and only vals whose hashes agree are
-// compared as values.
+// A block whose vals are all 1-tuples of Ints (what `key($0[0] ; $0[1])` and a count
+// make) compares the Ints. Beyond a few entries, other vals are compared by hash first: a
+// block of distinct vals then costs one hash each and integer comparisons, and only vals
+// whose hashes agree are compared as values.
 function distinctBlock(d: readonly Value[], start: number): boolean {
-  const hashed = d.length - start > TINY_BLOCK * STRIDE;
+  for (let i = start + 2; i < d.length; i += STRIDE) if (d[i] === 0) return false;
+  if (d.length - start <= TINY_BLOCK * STRIDE) return distinctPairs(d, start);
+  const ints = intTupleItems(d, start);
+  return ints >= 0 ? distinctInts(ints) : distinctHashes(d, start);
+}
+
+// True when the vals from slot `start` on are pairwise distinct, compared directly.
+function distinctPairs(d: readonly Value[], start: number): boolean {
+  for (let i = start + STRIDE; i < d.length; i += STRIDE) {
+    const v = d[i] as Value;
+    for (let j = start; j < i; j += STRIDE) if (equalValues(d[j] as Value, v)) return false;
+  }
+  return true;
+}
+
+// When every val from slot `start` on is a 1-tuple of a (number) Int, writes the Ints to
+// `blockInts` and returns how many; otherwise -1. Two such tuples are equal exactly when
+// their Ints are.
+function intTupleItems(d: readonly Value[], start: number): number {
   let n = 0;
   for (let i = start; i < d.length; i += STRIDE) {
-    if (d[i + 2] === 0) return false;
     const v = d[i] as Value;
-    if (hashed) {
-      const h = hashValue(v);
-      for (let j = 0; j < n; j++) {
-        if (blockHashes[j] === h && equalValues(d[start + j * STRIDE] as Value, v)) return false;
-      }
-      blockHashes[n++] = h;
-    } else {
-      for (let j = start; j < i; j += STRIDE) if (equalValues(d[j] as Value, v)) return false;
+    if (!Array.isArray(v) || v.length !== 1) return -1;
+    const item = (v as readonly Value[])[0];
+    if (typeof item !== 'number') return -1;
+    blockInts[n++] = item;
+  }
+  return n;
+}
+
+// True when the first `n` numbers of `blockInts` are pairwise distinct.
+function distinctInts(n: number): boolean {
+  for (let i = 1; i < n; i++) {
+    const x = blockInts[i] as number;
+    for (let j = 0; j < i; j++) if (blockInts[j] === x) return false;
+  }
+  return true;
+}
+
+// True when the vals from slot `start` on are pairwise distinct, compared by hash first.
+function distinctHashes(d: readonly Value[], start: number): boolean {
+  let n = 0;
+  for (let i = start; i < d.length; i += STRIDE) {
+    const v = d[i] as Value;
+    const h = hashValue(v);
+    for (let j = 0; j < n; j++) {
+      if (blockHashes[j] === h && equalValues(d[start + j * STRIDE] as Value, v)) return false;
     }
+    blockHashes[n++] = h;
   }
   return true;
 }
