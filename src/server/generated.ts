@@ -116,14 +116,22 @@ export function recipeProblem(recipe: Recipe): string | null {
   return null;
 }
 
-/** Field `i` of row `e` of a random source, exactly (also for nodes beyond 2^53). */
-function randomField(recipe: Extract<Recipe, { kind: 'random' }>, e: number, i: number): Value {
-  if (recipe.nodes <= BigInt(Number.MAX_SAFE_INTEGER)) {
-    return randomEdgeField(e, i, Number(recipe.nodes), int(recipe.seed));
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The fields of a random source: `(e, i)` → field `i` of row `e`, exactly (also for nodes
+ * beyond 2^53). The recipe's bigints are converted once here, not per field.
+ */
+function randomFields(recipe: Extract<Recipe, { kind: 'random' }>): (e: number, i: number) => Value {
+  if (recipe.nodes <= MAX_SAFE) {
+    const nodes = Number(recipe.nodes);
+    const seed = int(recipe.seed);
+    return (e, i) => randomEdgeField(e, i, nodes, seed);
   }
-  const base = (BigInt(e) * 31n + recipe.seed * GOLDEN) & U64_MAX;
+  const seeded = recipe.seed * GOLDEN;
   // The u64 draw is read back as an i64, as the reference does.
-  return int(splitmix((base + BigInt(i)) & U64_MAX) % recipe.nodes);
+  return (e, i) =>
+    int(splitmix((((BigInt(e) * 31n + seeded) & U64_MAX) + BigInt(i)) & U64_MAX) % recipe.nodes);
 }
 
 /** Which rows of a recipe to make: those whose index is `index` modulo `workers`. */
@@ -147,9 +155,11 @@ export function recipeRows(recipe: Recipe, share: RowShare = ALL_ROWS): [key: Va
     return rows;
   }
   const arity = Number(recipe.arity);
-  for (let e = index; e < Number(recipe.edges); e += workers) {
+  const edges = Number(recipe.edges);
+  const field = randomFields(recipe);
+  for (let e = index; e < edges; e += workers) {
     const key: Value[] = [];
-    for (let i = 0; i < arity; i++) key.push(randomField(recipe, e, i));
+    for (let i = 0; i < arity; i++) key.push(field(e, i));
     rows.push([key, UNIT]);
   }
   return rows;
