@@ -109,7 +109,7 @@ export class DataflowInstance {
         let sink = shared.get(node);
         if (sink === undefined) {
           sink = new ShareSink(node.trace);
-          node.connect(sink, null);
+          node.out.connect(sink, null);
           shared.set(node, sink);
           this.shareSinks.push(sink);
         }
@@ -120,7 +120,7 @@ export class DataflowInstance {
       if (trace === undefined)
         throw new RangeError(`dataflow ${options.dataflow}: no published trace for export "${e.name}"`);
       const sink = new ExportSink(trace);
-      node.connect(sink, exportMap);
+      node.out.connect(sink, exportMap);
       this.sinks.push(sink);
       this.exportTraces.set(e.name, trace);
     }
@@ -150,14 +150,14 @@ export class DataflowInstance {
     for (const item of s.items) {
       const node = this.buildItem(item, id, rt, imports);
       built[item.id] = node;
-      rt.nodes.push(node);
+      rt.add(node);
     }
     // Feedback edges close the loops once every item of the scope exists.
     for (const v of s.vars) {
       const target = built[v.item];
       if (!(target instanceof VariableNode))
         throw new RangeError(`dataflow: var "${v.name}" has no variable item`);
-      this.node(id, v.next).connect(target.input, feedbackMap(s.depth));
+      this.node(id, v.next).out.connect(target.input, feedbackMap(s.depth));
     }
     return rt;
   }
@@ -190,7 +190,7 @@ export class DataflowInstance {
         if (parent === null) throw new RangeError(`dataflow: enter item ${item.id} in the root scope`);
         const source = this.node(parent.id, item.from);
         const node = new ForwardNode(ctx, rt, item);
-        source.connect(node.input, enterMap(rt.depth));
+        source.out.connect(node.input, enterMap(rt.depth));
         node.trace = source.trace;
         return node;
       }
@@ -199,7 +199,7 @@ export class DataflowInstance {
         return new ScopeNode(ctx, rt, item, this.buildScope(item.child, rt, imports));
       case 'leave': {
         const node = new ForwardNode(ctx, rt, item);
-        this.node(item.child, item.from).connect(node.input, leaveMap(rt.depth + 1));
+        this.node(item.child, item.from).out.connect(node.input, leaveMap(rt.depth + 1));
         return node;
       }
       // Wired to its var's `next` item after the whole scope is built.
@@ -207,12 +207,12 @@ export class DataflowInstance {
         return new VariableNode(ctx, rt, item);
       case 'concat': {
         const node = new ForwardNode(ctx, rt, item);
-        for (const i of item.inputs) this.node(scopeId, i).connect(node.input, null);
+        for (const i of item.inputs) this.node(scopeId, i).out.connect(node.input, null);
         return node;
       }
       case 'linear': {
         const node = new LinearNode(ctx, rt, item, item.ops);
-        this.node(scopeId, item.input).connect(node.input, null);
+        this.node(scopeId, item.input).out.connect(node.input, null);
         return node;
       }
       case 'arrange': {
@@ -222,13 +222,13 @@ export class DataflowInstance {
           // trace, read one iteration later, is this arrangement, and the reducer's batches
           // reach the readers through the variable as they are.
           const view = new ForwardNode(ctx, rt, item);
-          this.node(scopeId, item.input).connect(view.input, null);
+          this.node(scopeId, item.input).out.connect(view.input, null);
           view.trace = this.earlyOutputs.get(reducer) as Trace;
           view.traceMap = feedbackMap(rt.depth);
           return view;
         }
         const node = new ArrangeNode(ctx, rt, item, !this.partitioned[scopeId]?.[item.input]);
-        this.node(scopeId, item.input).connect(node.input, null);
+        this.node(scopeId, item.input).out.connect(node.input, null);
         this.own(node.index, rt);
         return node;
       }
@@ -236,21 +236,21 @@ export class DataflowInstance {
         const left = this.node(scopeId, item.left);
         const right = this.node(scopeId, item.right);
         const node = new JoinNode(ctx, rt, item, item.proj, this.side(left, item), this.side(right, item));
-        left.connect(node.left, null);
-        right.connect(node.right, null);
+        left.out.connect(node.left, null);
+        right.out.connect(node.right, null);
         return node;
       }
       case 'reduce': {
         const input = this.node(scopeId, item.input);
         const { reader } = this.side(input, item);
         const node = new ReduceNode(ctx, rt, item, item.reducer, reader, this.earlyOutputs.get(item));
-        input.connect(node.input, null);
+        input.out.connect(node.input, null);
         this.own(node.output, rt);
         return node;
       }
       case 'inspect': {
         const node = new InspectNode(ctx, rt, item, item.label);
-        this.node(scopeId, item.input).connect(node.input, null);
+        this.node(scopeId, item.input).out.connect(node.input, null);
         return node;
       }
     }

@@ -282,11 +282,11 @@ export class Engine implements EngineApi {
         scope: node.scope.id,
         item: node.item.id,
         inLastTick: inLast,
-        outLastTick: node.emitted,
+        outLastTick: node.out.emitted,
         inTotal,
-        outTotal: node.emittedTotal,
+        outTotal: node.out.emittedTotal,
         recordsHeld: node.held() + queued,
-        lastUpdates: node.sample(),
+        lastUpdates: node.out.sample(),
       };
     });
   }

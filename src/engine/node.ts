@@ -4,9 +4,9 @@
  *
  * A scope's scheduler asks each node for its earliest pending time (`nextTime`) and
  * calls `step(t)` to process everything pending at exactly `t`. A step may emit batches
- * at `t` or at later times (`send`); each outgoing edge maps the time into the receiver's
- * scope (identity, `+1` on a loop coordinate, entering or leaving a scope, …) and queues
- * the batch there. A node producing an arrangement exposes its `trace`, which readers
+ * at `t` or at later times through its `out` (outlet.ts); each outgoing edge maps the
+ * time into the receiver's scope (identity, `+1` on a loop coordinate, entering or
+ * leaving a scope, …) and queues the batch there. A node producing an arrangement exposes its `trace`, which readers
  * in the same or nested scopes index directly (shared arrangements).
  *
  * Collective nodes (arrangements, child scopes) are stepped through `steps`, a generator
@@ -15,19 +15,18 @@
  * Also here: `Emitter` (collects a step's output by time) and `RunContext` (what every
  * node of one dataflow shares: budget, which worker of how many, inspect sink).
  */
-import { SAMPLE_LIMIT } from './api.js';
-import type { DataflowId, InspectUpdate, SampledUpdate } from './api.js';
+import type { DataflowId, InspectUpdate } from './api.js';
 import { BatchBuilder } from './batch.js';
-import type { Batch } from './batch.js';
 import type { Budget } from './budget.js';
 import type { Cluster, Steps } from './cluster.js';
-import type { Agenda, Port, Receiver, TickClock } from './port.js';
+import { Outlet } from './outlet.js';
+import type { TimeMap } from './outlet.js';
+import type { Agenda, Port, TickClock } from './port.js';
 import { compareLex, formatTime, timeEquals } from './time.js';
 import type { Time } from './time.js';
 import type { Trace } from './trace.js';
 import { keepLayout } from './layouts.js';
 import type { ItemIr } from '../lang/ir.js';
-import { valueToJson } from '../lang/value-json.js';
 import type { Value } from '../lang/value.js';
 
 /** What all nodes of one dataflow share while it runs. */
@@ -48,14 +47,6 @@ export interface ScopeHandle extends Agenda {
   readonly depth: number;
 }
 
-/** Maps a time from the sender's scope into the receiver's. */
-export type TimeMap = (t: Time) => Time;
-
-interface Edge {
-  readonly target: Receiver;
-  readonly map: TimeMap | null;
-}
-
 /** The earlier (lexicographically) of two optional times. */
 export function earliest(a: Time | undefined, b: Time | undefined): Time | undefined {
   if (a === undefined) return b;
@@ -65,20 +56,8 @@ export function earliest(a: Time | undefined, b: Time | undefined): Time | undef
 
 /** A runtime item. */
 export abstract class Node {
-  private readonly edges: Edge[] = [];
-  // Updates emitted in the tick `stamp` of the dataflow's clock; see `emitted`.
-  private emittedInTick = 0;
-  private stamp = -1;
-  /** Updates emitted in total. */
-  emittedTotal = 0;
-  // The first `sampleCount` entries: the batches (with their times) holding the first
-  // updates emitted in the current tick, and how many updates they contribute (at most
-  // `SAMPLE_LIMIT`): references only, so a tick pays nothing per update; `sample()`
-  // converts them when stats are read. Later ticks overwrite the entries in place.
-  private readonly sampleTimes: Time[] = [];
-  private readonly sampleBatches: Batch[] = [];
-  private sampleCount = 0;
-  private sampled = 0;
+  /** Where the output goes, and what was emitted. */
+  readonly out: Outlet;
   /** The arrangement this node's output is, if it is arranged. */
   trace: Trace | null = null;
   /**
@@ -100,11 +79,8 @@ export abstract class Node {
     readonly ctx: RunContext,
     readonly scope: ScopeHandle,
     readonly item: ItemIr,
-  ) {}
-
-  /** Sends this node's output to `target`, mapping times with `map` (null: unchanged). */
-  connect(target: Receiver, map: TimeMap | null): void {
-    this.edges.push({ target, map });
+  ) {
+    this.out = new Outlet(scope.clock);
   }
 
   /** The earliest time at which this node has work, if any. */
@@ -124,66 +100,6 @@ export abstract class Node {
   /** Updates held in this node's state besides its ports (traces, schedules). */
   held(): number {
     return 0;
-  }
-
-  /** Emits `batch` (all at time `t`) along every outgoing edge. */
-  send(t: Time, batch: Batch): void {
-    const n = batch.size;
-    if (n === 0) return;
-    if (this.stamp !== this.scope.clock.tick) this.startTick();
-    this.emittedInTick += n;
-    this.emittedTotal += n;
-    if (this.sampled < SAMPLE_LIMIT) {
-      // Batches are immutable, so keeping the reference keeps the updates.
-      this.sampleTimes[this.sampleCount] = t;
-      this.sampleBatches[this.sampleCount] = batch;
-      this.sampleCount++;
-      this.sampled += Math.min(n, SAMPLE_LIMIT - this.sampled);
-    }
-    const edges = this.edges;
-    for (let i = 0; i < edges.length; i++) {
-      const e = edges[i] as Edge;
-      e.target.receive(e.map === null ? t : e.map(t), batch);
-    }
-  }
-
-  /**
-   * The first updates emitted in the current tick (at most `SAMPLE_LIMIT`), for the plan
-   * view, in the JSON value encoding so that stats can cross to other threads.
-   */
-  sample(): SampledUpdate[] {
-    const out: SampledUpdate[] = [];
-    if (this.stamp !== this.scope.clock.tick) return out;
-    for (let b = 0; b < this.sampleCount; b++) {
-      const batch = this.sampleBatches[b] as Batch;
-      const time = this.sampleTimes[b] as Time;
-      const n = Math.min(batch.size, SAMPLE_LIMIT - out.length);
-      for (let i = 0; i < n; i++) {
-        const key = valueToJson(batch.keys[i] as Value);
-        const val = valueToJson(batch.vals[i] as Value);
-        out.push({ key, val, time, diff: batch.diffs[i] as number });
-      }
-    }
-    return out;
-  }
-
-  /** Updates emitted in the current tick. */
-  get emitted(): number {
-    return this.stamp === this.scope.clock.tick ? this.emittedInTick : 0;
-  }
-
-  // Starts the per-tick counters (emitted updates, the sample) over for the current tick.
-  private startTick(): void {
-    this.stamp = this.scope.clock.tick;
-    this.emittedInTick = 0;
-    // Entries are overwritten, not truncated: truncating an array is a slow call in V8.
-    this.sampleCount = 0;
-    this.sampled = 0;
-  }
-
-  /** Emits several batches at `t`. */
-  sendAll(t: Time, batches: readonly Batch[]): void {
-    for (let i = 0; i < batches.length; i++) this.send(t, batches[i] as Batch);
   }
 }
 
@@ -215,17 +131,17 @@ export class Emitter {
     return times.length - 1;
   }
 
-  /** Sends the collected batches from `node`, earliest time first, and starts over. */
-  flush(node: Node): void {
+  /** Sends the collected batches through `out`, earliest time first, and starts over. */
+  flush(out: Outlet): void {
     const times = this.times;
     const builders = this.builders;
-    if (times.length === 1) node.send(times[0] as Time, (builders[0] as BatchBuilder).build());
+    if (times.length === 1) out.send(times[0] as Time, (builders[0] as BatchBuilder).build());
     else if (times.length > 1) {
       const order = times.map((_, i) => i);
       order.sort((a, b) => compareLex(times[a] as Time, times[b] as Time));
       for (let k = 0; k < order.length; k++) {
         const i = order[k] as number;
-        node.send(times[i] as Time, (builders[i] as BatchBuilder).build());
+        out.send(times[i] as Time, (builders[i] as BatchBuilder).build());
       }
     }
     // The builders are empty again after `build`: keep them for the next step.

@@ -76,8 +76,9 @@ export class Port implements Receiver {
     let lo = 0;
     let hi = times.length;
     // Fast paths: the port is empty, or the newest time is the one being fed (or older).
-    const last = times[hi - 1];
-    if (last !== undefined) {
+    // (An empty port is tested by length: reading index -1 is a slow named lookup in V8.)
+    if (hi > 0) {
+      const last = times[hi - 1] as Time;
       const c = last === t ? 0 : compareLex(last, t);
       if (c === 0) {
         (this.lists[hi - 1] as Batch[]).push(batch);

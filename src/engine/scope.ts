@@ -36,8 +36,13 @@ import type { ItemIr } from '../lang/ir.js';
 
 /** The runtime of one scope: its nodes, its agenda of pending times, its progress. */
 export class ScopeRuntime implements ScopeHandle {
-  /** The scope's nodes, in dependency order. */
+  /** The scope's nodes, in dependency order (`add`). */
   readonly nodes: Node[] = [];
+  // Per node: whether its step runs resumably (`steps`) here, alone or sharded. Read
+  // from this array rather than from the nodes, whose classes are many (in V8 a field
+  // read across many classes is a slow megamorphic lookup, and this one is per step).
+  private readonly resumableAlone: boolean[] = [];
+  private readonly resumableShared: boolean[] = [];
   // Distinct pending times, sorted lexicographically (nested scopes only).
   private readonly agenda: Time[] = [];
   /** The time being processed (nested scopes only), else null. */
@@ -53,6 +58,15 @@ export class ScopeRuntime implements ScopeHandle {
     private readonly ctx: RunContext,
   ) {
     this.clock = ctx.clock;
+  }
+
+  /** Appends `node` (fully built) as the scope's next node. */
+  add(node: Node): void {
+    this.nodes.push(node);
+    // Alone, only a child scope needs its resumable step (an arrangement has no one to
+    // meet); sharded, every collective node does.
+    this.resumableAlone.push(node.nested);
+    this.resumableShared.push(node.collective);
   }
 
   /** Notes pending work at `t` (a time of this scope). */
@@ -92,18 +106,19 @@ export class ScopeRuntime implements ScopeHandle {
   *runEpoch(epoch: number): Steps<void> {
     const shared = this.ctx.cluster.workers > 1;
     const nodes = this.nodes;
+    const resumable = shared ? this.resumableShared : this.resumableAlone;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as Node;
-      const agreeing = shared && node.collective;
+      const agreeing = shared && (this.resumableShared[i] as boolean);
+      const stepsResumably = resumable[i] as boolean;
       for (;;) {
         let t = node.nextTime();
         if (agreeing) t = repliedTime(yield { kind: 'agree', scope: this.id, time: t }, this.id);
         if (t === undefined) break;
         try {
           if (t[0] !== epoch) throw invariant(node.item, t, `epoch ${epoch}`);
-          // Alone, only a child scope needs its resumable step (an arrangement has no one to meet).
           // Steps read the clock as they count their work (`Budget.work`).
-          if (shared ? node.collective : node.nested) yield* node.steps(t);
+          if (stepsResumably) yield* node.steps(t);
           else node.step(t);
         } catch (e) {
           throw located(e, [i, coord(t, 0), coord(t, 1)]);
@@ -123,6 +138,7 @@ export class ScopeRuntime implements ScopeHandle {
     budget.running = this.label;
     const shared = this.ctx.cluster.workers > 1;
     const nodes = this.nodes;
+    const resumable = shared ? this.resumableShared : this.resumableAlone;
     const width = timeWidth(this.depth);
     let iterations = 0;
     for (;;) {
@@ -146,9 +162,10 @@ export class ScopeRuntime implements ScopeHandle {
             if (c < 0) throw invariant(node.item, nt, formatTime(t));
             due = c === 0;
           }
-          if (shared && node.collective) yield* node.steps(t);
+          // Sharded, a collective node steps at every agreed time (the meeting needs everyone).
+          if (shared && (resumable[i] as boolean)) yield* node.steps(t);
           else if (due) {
-            if (node.nested) yield* node.steps(t);
+            if (resumable[i] as boolean) yield* node.steps(t);
             else node.step(t);
           }
         }

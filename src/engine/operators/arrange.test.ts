@@ -57,7 +57,7 @@ describe('arrange', () => {
   ])('indexes %s: the delta sent is each batch consolidated, grouped by key', (_, count, keys) => {
     const node = new ArrangeNode(testContext(), new TestScope(0), testItem());
     const out = new Capture();
-    node.connect(out, null);
+    node.out.connect(out, null);
     const first = updates(count, keys, 1, 3);
     const second = updates(count, keys, 2, 1);
     const t0: Time = [0, 0];

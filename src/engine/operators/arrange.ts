@@ -83,7 +83,7 @@ export class ArrangeNode extends Node {
     if (inHashOrder(trace, batches, total)) appendInHashOrder(trace, concatBatches(batches), t);
     else for (let k = 0; k < batches.length; k++) appendInOrder(trace, batches[k] as Batch, t);
     this.ctx.budget.work(total);
-    this.send(t, trace.closeBatch());
+    this.out.send(t, trace.closeBatch());
   }
 
   ports(): readonly Port[] {

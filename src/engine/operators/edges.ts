@@ -11,7 +11,7 @@
  * - export: only the epoch remains (published traces sum over c1);
  * - import: `[e]` becomes the root time `[e, 0]`.
  */
-import type { TimeMap } from '../node.js';
+import type { TimeMap } from '../outlet.js';
 import { coord, resize, withCoord } from '../time.js';
 import type { Time } from '../time.js';
 

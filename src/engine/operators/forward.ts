@@ -29,7 +29,7 @@ export class ForwardNode extends Node {
   }
 
   step(t: Time): void {
-    this.sendAll(t, this.input.take(t));
+    this.out.sendAll(t, this.input.take(t));
   }
 
   /**
@@ -38,7 +38,7 @@ export class ForwardNode extends Node {
    */
   forward(t: Time, batch: Batch): void {
     this.input.count(batch.size);
-    this.send(t, batch);
+    this.out.send(t, batch);
   }
 
   ports(): readonly Port[] {

@@ -8,7 +8,7 @@ describe('inspect', () => {
     const ctx = testContext();
     const node = new InspectNode(ctx, new TestScope(1), testItem(), 'seen');
     const out = new Capture();
-    node.connect(out, null);
+    node.out.connect(out, null);
     const b = new BatchBuilder();
     b.push([1], [], 1);
     b.push([2], [], 1);

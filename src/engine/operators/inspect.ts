@@ -47,7 +47,7 @@ export class InspectNode extends Node {
     const dataflow = this.ctx.dataflow;
     const label = this.label;
     rows.forEach((key, val, diff) => sink.push({ dataflow, label, key, val, time, diff }));
-    this.sendAll(t, batches);
+    this.out.sendAll(t, batches);
   }
 
   ports(): readonly Port[] {

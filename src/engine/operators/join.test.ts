@@ -29,7 +29,7 @@ function joinOf(left: Trace, right: Trace, proj: ProjectionIr = PAIR) {
     new JoinSide(right, right.addReader(), null),
   );
   const out = new Capture();
-  node.connect(out, null);
+  node.out.connect(out, null);
   return { node, out };
 }
 

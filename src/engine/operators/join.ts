@@ -13,7 +13,8 @@
  */
 import { StepFailures, termFailure } from '../budget.js';
 import { Emitter, Node, earliest } from '../node.js';
-import type { RunContext, ScopeHandle, TimeMap } from '../node.js';
+import type { RunContext, ScopeHandle } from '../node.js';
+import type { TimeMap } from '../outlet.js';
 import { Port } from '../port.js';
 import { keepLayout } from '../layouts.js';
 import { join } from '../time.js';
@@ -111,7 +112,7 @@ export class JoinNode extends Node {
       this.rightSide.reader.consume(batch);
     }
     this.failures.check();
-    this.emitter.flush(this);
+    this.emitter.flush(this.out);
   }
 
   // Matches the new updates of `batch` (at t) with the other side's visible history.

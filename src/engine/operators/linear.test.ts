@@ -18,7 +18,7 @@ const konst = (value: Value): Term => ({ k: 'const', value, span: S });
 function run(ops: LinearOp[], depth: number, time: Time, key: Value, val: Value, diff = 1): Capture {
   const node = new LinearNode(testContext(), new TestScope(depth), testItem(), ops);
   const out = new Capture();
-  node.connect(out, null);
+  node.out.connect(out, null);
   const b = new BatchBuilder();
   b.push(key, val, diff);
   node.input.receive(time, b.build());

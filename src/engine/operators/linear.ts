@@ -96,7 +96,7 @@ export class LinearNode extends Node {
       this.ctx.budget.work(b.size);
     }
     this.failures.check();
-    this.emitter.flush(this);
+    this.emitter.flush(this.out);
   }
 
   // The chain is one projection (keying rows, the commonest case): each row straight

@@ -14,7 +14,7 @@ function setup(kind: ReducerKind, depth = 1) {
   const input = new Trace();
   const node = new ReduceNode(testContext(), scope, testItem(), kind, input.addReader());
   const out = new Capture();
-  node.connect(out, null);
+  node.out.connect(out, null);
   const feed = (time: Time, rows: [Value, Value, number][]) => {
     node.input.receive(time, appendRows(input, time, rows));
     drive([node]);

@@ -77,7 +77,7 @@ export class ReduceNode extends Node {
     out.openBatch();
     this.examineAll(keys, t);
     // Corrections are consolidated already: at most one per distinct val of a key.
-    this.send(t, out.closeBatch(true));
+    this.out.send(t, out.closeBatch(true));
   }
 
   // The loops live in their own functions with nothing after them: a load's huge first

@@ -38,7 +38,7 @@ export class VariableNode extends Node {
     // A single update cannot cancel with anything, and an arrangement's batch is
     // consolidated already (grouped by key, equal vals merged, no zeros): pass it on.
     if (only !== undefined && (only.size <= 1 || only instanceof ArrangedBatch)) {
-      this.send(t, only);
+      this.out.send(t, only);
       return;
     }
     const counts = new RowCounts();
@@ -47,7 +47,7 @@ export class VariableNode extends Node {
     }
     const out = new BatchBuilder();
     counts.forEach((key, val, diff) => out.push(key, val, diff));
-    this.send(t, out.build());
+    this.out.send(t, out.build());
   }
 
   ports(): readonly Port[] {
