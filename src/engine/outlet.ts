@@ -33,13 +33,14 @@ export class Outlet {
   private stamp = -1;
   /** Updates emitted in total. */
   emittedTotal = 0;
-  // The first `sampleCount` entries: the batches (with their times) holding the first
-  // updates emitted in the current tick, and how many updates they contribute (at most
-  // `SAMPLE_LIMIT`): references only, so a tick pays nothing per update; `sample()`
-  // converts them when stats are read. Later ticks overwrite the entries in place.
+  // The first `sampled` updates emitted in the current tick (at most `SAMPLE_LIMIT`), as
+  // references (a tick pays no conversion; `sample()` converts them when stats are read).
+  // Copied, not kept as their batches, which would keep a load's whole batch alive until
+  // the node next emits. Later ticks overwrite the entries in place.
+  private readonly sampleKeys: Value[] = [];
+  private readonly sampleVals: Value[] = [];
   private readonly sampleTimes: Time[] = [];
-  private readonly sampleBatches: Batch[] = [];
-  private sampleCount = 0;
+  private readonly sampleDiffs: number[] = [];
   private sampled = 0;
 
   constructor(private readonly clock: TickClock) {}
@@ -56,13 +57,7 @@ export class Outlet {
     if (this.stamp !== this.clock.tick) this.startTick();
     this.emittedInTick += n;
     this.emittedTotal += n;
-    if (this.sampled < SAMPLE_LIMIT) {
-      // Batches are immutable, so keeping the reference keeps the updates.
-      this.sampleTimes[this.sampleCount] = t;
-      this.sampleBatches[this.sampleCount] = batch;
-      this.sampleCount++;
-      this.sampled += Math.min(n, SAMPLE_LIMIT - this.sampled);
-    }
+    if (this.sampled < SAMPLE_LIMIT) this.keepSample(t, batch);
     const edges = this.edges;
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i] as Edge;
@@ -87,17 +82,25 @@ export class Outlet {
   sample(): SampledUpdate[] {
     const out: SampledUpdate[] = [];
     if (this.stamp !== this.clock.tick) return out;
-    for (let b = 0; b < this.sampleCount; b++) {
-      const batch = this.sampleBatches[b] as Batch;
-      const time = this.sampleTimes[b] as Time;
-      const n = Math.min(batch.size, SAMPLE_LIMIT - out.length);
-      for (let i = 0; i < n; i++) {
-        const key = valueToJson(batch.keys[i] as Value);
-        const val = valueToJson(batch.vals[i] as Value);
-        out.push({ key, val, time, diff: batch.diffs[i] as number });
-      }
+    for (let i = 0; i < this.sampled; i++) {
+      const key = valueToJson(this.sampleKeys[i] as Value);
+      const val = valueToJson(this.sampleVals[i] as Value);
+      out.push({ key, val, time: this.sampleTimes[i] as Time, diff: this.sampleDiffs[i] as number });
     }
     return out;
+  }
+
+  // Copies the first updates of `batch` (at `t`) into the sample, up to its limit.
+  private keepSample(t: Time, batch: Batch): void {
+    const n = Math.min(batch.size, SAMPLE_LIMIT - this.sampled);
+    let w = this.sampled;
+    for (let i = 0; i < n; i++, w++) {
+      this.sampleKeys[w] = batch.keys[i] as Value;
+      this.sampleVals[w] = batch.vals[i] as Value;
+      this.sampleTimes[w] = t;
+      this.sampleDiffs[w] = batch.diffs[i] as number;
+    }
+    this.sampled = w;
   }
 
   // Starts the per-tick counters (emitted updates, the sample) over for the current tick.
@@ -105,7 +108,6 @@ export class Outlet {
     this.stamp = this.clock.tick;
     this.emittedInTick = 0;
     // Entries are overwritten, not truncated: truncating an array is a slow call in V8.
-    this.sampleCount = 0;
     this.sampled = 0;
   }
 }
