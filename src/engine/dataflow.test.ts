@@ -66,7 +66,7 @@ describe('DataflowInstance', () => {
     const out = runLocal(delayed.runEpoch(0));
     expect(out.map((p) => p.trace)).toEqual([published]);
     let times: unknown[] = [];
-    published.forEachKey((kt) => (times = [kt.data[1]]));
+    published.forEachHistory((h) => (times = [h.data[h.lo + 1]]));
     expect(times).toEqual([[0]]);
   });
 

@@ -270,7 +270,8 @@ export class DataflowInstance {
         `dataflow: item ${reader.id} (${reader.op}) cannot read the loop variable view ${source.item.id}`,
       );
     }
-    const r = trace.addReader();
+    // A reducer reads key history objects (and keeps them by reference for later times).
+    const r = trace.addReader(reader.op === 'reduce');
     // Readers on another dataflow's trace must be released if this one is discarded.
     if (this.importTraces.has(trace)) this.foreign.push({ trace, reader: r });
     return new JoinSide(trace, r, source.traceMap);

@@ -55,8 +55,7 @@ import type { Published } from './dataflow.js';
 import { importMap } from './operators/edges.js';
 import type { ForwardNode } from './operators/forward.js';
 import type { Time } from './time.js';
-import { Trace, scratchDiff, scratchVal, sumByVal } from './trace.js';
-import type { KeyTrace } from './trace.js';
+import { History, Trace, scratchDiff, scratchVal, sumByVal } from './trace.js';
 import type { ProgramIr } from '../lang/ir.js';
 import { compareValues, hashValue } from '../lang/value-order.js';
 import type { Value } from '../lang/value.js';
@@ -231,14 +230,14 @@ export class Engine implements EngineApi {
     }
     // A published trace holds only closed epochs, so its whole contents are the answer.
     const rows: Row[] = [];
-    const collect = (kt: KeyTrace): void => {
-      const n = sumByVal(kt, kt.data.length, false);
-      for (let i = 0; i < n; i++) rows.push([kt.key, scratchVal(i), scratchDiff(i)]);
+    const collect = (h: History): void => {
+      const n = sumByVal(h.data, h.lo, h.hi, false);
+      for (let i = 0; i < n; i++) rows.push([h.key, scratchVal(i), scratchDiff(i)]);
     };
-    if (key === undefined) entry.trace.forEachKey(collect);
+    if (key === undefined) entry.trace.forEachHistory(collect);
     else {
-      const kt = entry.trace.find(key, hashValue(key));
-      if (kt !== undefined) collect(kt);
+      const h = new History();
+      if (entry.trace.seek(key, hashValue(key), h)) collect(h);
     }
     rows.sort((a, b) => compareValues(a[0], b[0]) || compareValues(a[1], b[1]));
     return rows;

@@ -16,7 +16,7 @@ import type { Batch } from './batch.js';
 import type { Receiver } from './port.js';
 import type { Time } from './time.js';
 import { ArrangedBatch } from './trace.js';
-import type { KeyTrace, Trace } from './trace.js';
+import type { Trace } from './trace.js';
 import { hashValue } from '../lang/value-order.js';
 import type { Value } from '../lang/value.js';
 
@@ -79,10 +79,10 @@ export class ExportSink implements Receiver {
 // such code (without type feedback) would deoptimize on every later flush.
 function append(trace: Trace, b: Batch, time: Time): void {
   // Exported items are arranged: their batches already know each key's hash.
-  const refs = b instanceof ArrangedBatch ? b.refs : null;
+  const arrangedBatch = b instanceof ArrangedBatch ? b : null;
   for (let i = 0; i < b.size; i++) {
     const key = b.keys[i] as Value;
-    const hash = refs === null ? hashValue(key) : (refs[i] as KeyTrace).hash;
+    const hash = arrangedBatch === null ? hashValue(key) : arrangedBatch.hashAt(i);
     trace.add(trace.obtain(key, hash), b.vals[i] as Value, time, b.diffs[i] as number);
   }
 }

@@ -5,16 +5,27 @@
  *
  * Why: a `KeyTable` puts a hash's home slot at its top bits, so visiting a large batch's
  * keys in this order walks the table's index, its entries and the key histories created
- * in that order front to back, instead of at random (key-table.ts, arrange.ts).
+ * in that order front to back, instead of at random (key-table.ts, arrange.ts). Also
+ * here: `hashesOf`, a batch's key hashes to order by.
  */
+import { hashValue } from '../lang/value-order.js';
+import type { Value } from '../lang/value.js';
 
 const DIGIT_BITS = 11;
 const DIGITS = 1 << DIGIT_BITS;
 const DIGIT_MASK = DIGITS - 1;
 
+/** `hashValue` of each key (a loop alone in its function, for the reason given below). */
+export function hashesOf(keys: readonly Value[]): Int32Array {
+  const hashes = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) hashes[i] = hashValue(keys[i] as Value);
+  return hashes;
+}
+
 /** Positions `0 … hashes.length - 1` ordered by `hashes[i] >>> 0`, ties in position order. */
 export function hashOrder(hashes: Int32Array): Uint32Array {
   const n = hashes.length;
+  if (n <= SMALL) return insertionOrder(hashes);
   let from: Uint32Array = identity(n);
   let to: Uint32Array = new Uint32Array(n);
   const starts = new Uint32Array(DIGITS + 1);
@@ -33,6 +44,25 @@ export function hashOrder(hashes: Int32Array): Uint32Array {
 // a loop on-stack-replaced by V8, and the code after it (without type feedback) would
 // deoptimize as soon as it ran; as separate functions, the later passes reuse the
 // optimized loops instead.
+
+// Up to this many hashes, an insertion sort beats three passes over 2048 digit counters.
+const SMALL = 32;
+
+// `hashOrder` by a stable insertion sort (few hashes).
+function insertionOrder(hashes: Int32Array): Uint32Array {
+  const order = identity(hashes.length);
+  for (let i = 1; i < order.length; i++) {
+    const p = order[i] as number;
+    const h = (hashes[p] as number) >>> 0;
+    let j = i - 1;
+    while (j >= 0 && (hashes[order[j] as number] as number) >>> 0 > h) {
+      order[j + 1] = order[j] as number;
+      j--;
+    }
+    order[j + 1] = p;
+  }
+  return order;
+}
 
 // The positions 0 … n-1.
 function identity(n: number): Uint32Array {

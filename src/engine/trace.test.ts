@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { leq } from './time.js';
 import type { Time } from './time.js';
-import { STRIDE, Trace } from './trace.js';
+import { STRIDE } from './block.js';
+import { BatchBuilder } from './batch.js';
+import { History, Trace } from './trace.js';
 import type { KeyTrace } from './trace.js';
 import { hashValue } from '../lang/value-order.js';
 import type { Value } from '../lang/value.js';
@@ -45,7 +47,7 @@ describe('Trace', () => {
     expect(batch.keys).toEqual([[1], [1]]);
     expect(batch.vals).toEqual([[10], [11]]);
     expect(batch.diffs).toEqual([3, 1]);
-    expect(batch.refs[0]).toBe(batch.refs[1]);
+    expect(batch.refs?.[0]).toBe(batch.refs?.[1]);
     expect(trace.records).toBe(2);
   });
 
@@ -248,5 +250,102 @@ describe('Trace', () => {
     wide.compactLazily([[3]]);
     // 257 entries, of which key 0's two cancel.
     expect(wide.records).toBe(255);
+  });
+
+  describe('with a base (its first batch, kept as columns)', () => {
+    /** A trace whose first batch `rows` (at [0, 0]) is its base. */
+    function based(rows: [Value, Value, number][]): { trace: Trace; delta: ReturnType<Trace['appendBase']> } {
+      const trace = new Trace();
+      const b = new BatchBuilder();
+      for (const [k, v, d] of rows) b.push(k, v, d);
+      expect(trace.takesBase(rows.length)).toBe(true);
+      return { trace, delta: trace.appendBase(b.build(), [0, 0]) };
+    }
+
+    /** Every key's `key val:diff` entries, as readers see them. */
+    function histories(trace: Trace): string[] {
+      const out: string[] = [];
+      trace.forEachHistory((h) => {
+        for (let e = h.lo; e < h.hi; e += STRIDE)
+          out.push(`${JSON.stringify(h.key)} ${JSON.stringify(h.data[e])}:${String(h.data[e + 2])}`);
+      });
+      return out.sort();
+    }
+
+    it('sends its consolidated delta grouped by key, with hashes instead of history objects', () => {
+      const { trace, delta } = based([
+        [[1], [10], 1],
+        [[2], [20], 1],
+        [[1], [11], 1],
+        [[1], [10], 1],
+      ]);
+      expect(delta.refs).toBeNull();
+      const rows = delta.keys.map(
+        (k, i) => `${JSON.stringify(k)} ${JSON.stringify(delta.vals[i])}:${delta.diffs[i]}`,
+      );
+      expect(rows.sort()).toEqual(['[1] [10]:2', '[1] [11]:1', '[2] [20]:1']);
+      // Grouped: each key's updates are adjacent, one key object per run.
+      const one = delta.keys.findIndex((k) => JSON.stringify(k) === '[1]');
+      expect(delta.keys[one + 1]).toBe(delta.keys[one]);
+      delta.keys.forEach((k, i) => expect(delta.hashAt(i)).toBe(hashValue(k)));
+      expect([trace.keyCount, trace.records, trace.seqCount]).toEqual([2, 3, 1]);
+      expect(trace.takesBase(1)).toBe(false);
+    });
+
+    it('shows base keys to readers without moving them, and moves a key when it is updated', () => {
+      const { trace } = based([
+        [[1], [10], 1],
+        [[2], [20], 1],
+      ]);
+      const reader = trace.addReader();
+      const h = new History();
+      expect(trace.seek([1], hashValue([1]), h)).toBe(true);
+      expect([h.hi - h.lo, h.visibleEnd(reader.cursor)]).toEqual([STRIDE, h.lo]);
+      reader.cursor = 1;
+      expect(h.visibleEnd(reader.cursor)).toBe(h.hi);
+      expect(trace.seek([3], hashValue([3]), h)).toBe(false);
+      // An update moves the key into a history object of its own, entries and all.
+      append(trace, [1, 0], [[[1], [10], -1]]);
+      const kt = trace.find([1], hashValue([1])) as KeyTrace;
+      expect(at(kt, [0, 0])).toEqual(['[10]:1']);
+      expect(at(kt, [1, 0])).toEqual([]);
+      expect(histories(trace)).toEqual(['[1] [10]:-1', '[1] [10]:1', '[2] [20]:1']);
+      expect([trace.keyCount, trace.records]).toEqual([2, 3]);
+      // Once the reader has consumed the update, compaction cancels key 1 away.
+      trace.compact([[2]]);
+      expect(trace.keyCount).toBe(2);
+      reader.cursor = trace.seqCount;
+      trace.compact([[2]]);
+      expect(histories(trace)).toEqual(['[2] [20]:1']);
+      expect([trace.keyCount, trace.records]).toEqual([1, 1]);
+    });
+
+    it('moves every key into a history object once a reader of them registers', () => {
+      const { trace } = based([
+        [[1], [10], 1],
+        [[2], [20], 1],
+      ]);
+      expect(trace.snapshot()?.refs).toBeNull();
+      trace.addReader(true);
+      const snap = trace.snapshot();
+      expect(snap?.refs?.map((kt) => kt.key)).toEqual(snap?.keys);
+      expect(histories(trace)).toEqual(['[1] [10]:1', '[2] [20]:1']);
+      const fresh = new Trace();
+      fresh.addReader(true);
+      expect(fresh.takesBase(10)).toBe(false);
+    });
+
+    it('frees the columns of moved keys once most have moved', () => {
+      const rows: [Value, Value, number][] = [];
+      for (let k = 0; k < 10; k++) rows.push([[k], [k], 1]);
+      const { trace } = based(rows);
+      for (let k = 0; k < 6; k++) append(trace, [1, 0], [[[k], [k], 1]]);
+      const expected = rows.map(
+        ([k]) => `${JSON.stringify(k)} ${JSON.stringify(k)}:${(k as number[])[0]! < 6 ? 2 : 1}`,
+      );
+      trace.compact([[2]]);
+      expect(histories(trace)).toEqual(expected.sort());
+      expect([trace.keyCount, trace.records]).toEqual([10, 10]);
+    });
   });
 });

@@ -14,7 +14,11 @@
  *
  * Representation: per key one flat array, 4 slots per entry `[val, time, diff, seq]`,
  * appended in batch order, so the entries a reader may see are always a prefix. Times are
- * shared references. Compaction (`compact`) rewrites the prefix every reader has consumed:
+ * shared references. An arrangement's first batch may instead become the trace's base
+ * (trace-base.ts: the same entries as columns, no object per key) when no reader needs
+ * key history objects (reducers do; joins, importers and `read` do not): a key of the
+ * base moves into a history of its own when it is next updated (`obtain`), and readers
+ * see either kind through a `History` (`seek`, `forEachHistory`). Compaction (`compact`) rewrites the prefix every reader has consumed:
  * it advances times by the frontier, consolidates equal `(val, time)`, drops zeros and
  * forgets keys left empty. Only keys touched since the last compaction are visited, and
  * the common cases skip the sort: a never-compacted key built by one batch, or by batches
@@ -26,13 +30,14 @@ import { Batch, objectArray, sizedObjectArray } from './batch.js';
 import { consolidateVals } from './consolidate.js';
 import { KeyTable } from './key-table.js';
 import { keepLayout } from './layouts.js';
+import { STRIDE, consolidateBlock } from './block.js';
+import { hashesOf } from './hash-order.js';
+import type { TraceBase } from './trace-base.js';
+import { buildBase } from './trace-base.js';
 import { advance, compareLex, timeEquals } from './time.js';
 import type { Time } from './time.js';
-import { compareValues, equalValues, hashValue } from '../lang/value-order.js';
+import { compareValues, equalValues } from '../lang/value-order.js';
 import type { Value } from '../lang/value.js';
-
-/** Slots per entry in `KeyTrace.data`. */
-export const STRIDE = 4;
 
 const NO_ENTRIES = Object.freeze([]) as unknown as Value[];
 
@@ -83,6 +88,49 @@ export class KeyTrace {
 // See layouts.ts: a key history with entries, as traces hold them.
 keepLayout(new KeyTrace(NO_ENTRIES, 0)).data = [];
 
+/**
+ * A reader's view of one key's history, wherever it lives (a key history's array or the
+ * trace's base): its entries are slots `[lo, hi)` of `data`. Readers keep one and let the
+ * trace point it at each key they look up (`Trace.seek`), so a lookup allocates nothing.
+ */
+export class History {
+  key: Value = NO_ENTRIES;
+  hash = 0;
+  data: readonly Value[] = NO_ENTRIES;
+  lo = 0;
+  hi = 0;
+
+  /** The end (slot index) of the entries a reader at `cursor` may see as history. */
+  visibleEnd(cursor: number): number {
+    const d = this.data;
+    const lo = this.lo;
+    let i = this.hi;
+    while (i > lo && (d[i - 1] as number) >= cursor) i -= STRIDE;
+    return i;
+  }
+
+  // Points this view at a key history.
+  showKey(kt: KeyTrace): void {
+    this.key = kt.key;
+    this.hash = kt.hash;
+    this.data = kt.data;
+    this.lo = 0;
+    this.hi = kt.data.length;
+  }
+
+  // Points this view at key k of a base.
+  showBase(base: TraceBase, k: number): void {
+    this.key = base.keys[k] as Value;
+    this.hash = base.hashes[k] as number;
+    this.data = base.data;
+    this.lo = base.starts[k] as number;
+    this.hi = base.starts[k + 1] as number;
+  }
+}
+
+// See layouts.ts: a history view, shown both kinds of history.
+keepLayout(new History()).showKey(new KeyTrace(NO_ENTRIES, 0));
+
 let marks = 0;
 
 /**
@@ -99,12 +147,24 @@ export class ArrangedBatch extends Batch {
     keys: readonly Value[],
     vals: readonly Value[],
     diffs: readonly number[],
-    /** The key history each update belongs to (same order as `keys`). */
-    readonly refs: readonly KeyTrace[],
+    /**
+     * The key history each update belongs to (same order as `keys`); null for a base's
+     * batch, whose keys have none (only readers of key histories need them: reducers, for
+     * whom traces build no base).
+     */
+    readonly refs: readonly KeyTrace[] | null,
     /** The batch number; consuming it moves a reader's cursor to `seq + 1`. */
     readonly seq: number,
+    /** Each update's key hash, when `refs` is null. */
+    private readonly hashes: Int32Array | null = null,
   ) {
     super(keys, vals, diffs);
+  }
+
+  /** `hashValue` of the i-th update's key. */
+  hashAt(i: number): number {
+    const refs = this.refs;
+    return refs !== null ? (refs[i] as KeyTrace).hash : ((this.hashes as Int32Array)[i] as number);
   }
 }
 
@@ -134,7 +194,11 @@ const LONG_TAIL = 16;
 /** An arranged collection's index by key, shared by all its readers. */
 export class Trace {
   private readonly keys = new KeyTable<KeyTrace>();
+  // The keys of the first batch not yet moved into `keys` (see `appendBase`), if any.
+  private base: TraceBase | null = null;
   private readonly readers: Reader[] = [];
+  // Readers of key history objects (`addReader(true)`): while there are any, no base.
+  private historyReaders = 0;
   private dirty: KeyTrace[] = [];
   // Keys with a block in the open batch, in first-touch order.
   private touched: KeyTrace[] = objectArray();
@@ -148,18 +212,104 @@ export class Trace {
   // Keys that have received `LONG_TAIL` batches since their last compaction.
   private longTails = 0;
 
-  /** The history of `key`, if the trace has one. */
+  /** The history object of `key`, if the trace has the key (moved out of the base if there). */
   find(key: Value, hash: number): KeyTrace | undefined {
-    return this.keys.get(key, hash);
+    return this.keys.get(key, hash) ?? this.moveFromBase(key, hash);
   }
 
-  /** The history of `key`, created empty if absent. */
+  /** The history object of `key`, created empty if absent. */
   obtain(key: Value, hash: number): KeyTrace {
-    const found = this.keys.get(key, hash);
+    const found = this.keys.get(key, hash) ?? this.moveFromBase(key, hash);
     if (found !== undefined) return found;
     const kt = new KeyTrace(key, hash);
     this.keys.insert(kt);
     return kt;
+  }
+
+  /** Points `into` at the history of `key` and returns true, or returns false if absent. */
+  seek(key: Value, hash: number, into: History): boolean {
+    const kt = this.keys.get(key, hash);
+    if (kt !== undefined) {
+      into.showKey(kt);
+      return true;
+    }
+    const base = this.base;
+    if (base === null) return false;
+    const k = base.find(key, hash);
+    if (k < 0) return false;
+    into.showBase(base, k);
+    return true;
+  }
+
+  /** Calls `f` with a view of every key's history (one view object, re-pointed). */
+  forEachHistory(f: (h: History) => void): void {
+    const view = new History();
+    this.keys.forEach((kt) => {
+      view.showKey(kt);
+      f(view);
+    });
+    const base = this.base;
+    if (base === null) return;
+    for (let k = 0; k < base.keys.length; k++) {
+      if (!base.holds(k)) continue;
+      view.showBase(base, k);
+      f(view);
+    }
+  }
+
+  /**
+   * Whether a batch of `size` updates would become the trace's base (`appendBase`): it
+   * would be the trace's first batch, and no reader reads key history objects.
+   */
+  takesBase(size: number): boolean {
+    return size >= BASE_MIN && this.seqCount === 0 && this.historyReaders === 0;
+  }
+
+  /**
+   * Appends `batch` (all at `time`) as the trace's first batch, kept as its base
+   * (trace-base.ts: sorted by key hash, grouped by key, consolidated); returns the
+   * batch's delta, key by key in hash order. Only when `takesBase`.
+   */
+  appendBase(batch: Batch, time: Time): ArrangedBatch {
+    if (!this.takesBase(batch.size)) throw new RangeError('trace: a base goes only into an empty trace');
+    const seq = this.seqCount++;
+    const base = buildBase(batch.keys, hashesOf(batch.keys), batch.vals, batch.diffs, time, seq);
+    this.base = base;
+    if (base === null) return new ArrangedBatch([], [], [], null, seq, new Int32Array(0));
+    this.records += base.data.length / STRIDE;
+    return baseDelta(base, seq);
+  }
+
+  // Moves `key` out of the base into a history object of its own (in the key table):
+  // the state a key has after one batch and no compaction. Undefined if not in the base.
+  private moveFromBase(key: Value, hash: number): KeyTrace | undefined {
+    const base = this.base;
+    if (base === null) return undefined;
+    const k = base.find(key, hash);
+    if (k < 0) return undefined;
+    const kt = this.moveKey(base, k);
+    // Once most keys have moved, the base is copied without them (their columns freed).
+    if (base.movedCount * 2 > base.keys.length) this.base = base.withoutMoved();
+    return kt;
+  }
+
+  private moveKey(base: TraceBase, k: number): KeyTrace {
+    const kt = new KeyTrace(base.keys[k] as Value, base.hashes[k] as number);
+    kt.data = base.data.slice(base.starts[k], base.starts[k + 1]);
+    kt.blocks = 1;
+    base.move(k);
+    this.keys.insert(kt);
+    return kt;
+  }
+
+  // Moves every key left in the base into a history object of its own (for a reader of
+  // history objects); drops the base.
+  private dissolveBase(): void {
+    const base = this.base;
+    if (base === null) return;
+    this.keys.reserve(base.keys.length - base.movedCount);
+    for (let k = 0; k < base.keys.length; k++) if (base.holds(k)) this.moveKey(base, k);
+    this.base = null;
   }
 
   /** Makes room for `n` more keys at once (one resize instead of many while appending). */
@@ -169,11 +319,18 @@ export class Trace {
 
   /** Distinct keys held. */
   get keyCount(): number {
-    return this.keys.size;
+    return this.keys.size + (this.base === null ? 0 : this.base.keys.length - this.base.movedCount);
   }
 
-  /** Registers a new reader; it has consumed nothing yet. */
-  addReader(): Reader {
+  /**
+   * Registers a new reader; it has consumed nothing yet. A reader of key history objects
+   * (`ArrangedBatch.refs`, `find`: a reducer) makes the trace keep every key in one.
+   */
+  addReader(readsHistoryObjects = false): Reader {
+    if (readsHistoryObjects) {
+      this.historyReaders++;
+      this.dissolveBase();
+    }
     const r = new Reader();
     this.readers.push(r);
     return r;
@@ -288,21 +445,9 @@ export class Trace {
 
   // Merges equal vals within one key's block (all entries share time and seq).
   private consolidateBlock(kt: KeyTrace, start: number): void {
-    const d = kt.data;
-    // A few distinct vals with non-zero diffs (a load's edges of one node) are left as they are.
-    if (d.length - start <= SMALL_BLOCK * STRIDE && distinctBlock(d, start)) return;
-    const time = d[start + 1] as Value;
-    const seq = d[start + 3] as Value;
-    scratchVals.length = 0;
-    scratchDiffs.length = 0;
-    for (let i = start; i < d.length; i += STRIDE) {
-      scratchVals.push(d[i] as Value);
-      scratchDiffs.push(d[i + 2] as number);
-    }
-    const n = consolidateVals(scratchVals, scratchDiffs, 0, scratchVals.length, false);
-    this.records -= scratchVals.length - n;
-    d.length = start;
-    for (let i = 0; i < n; i++) d.push(scratchVals[i] as Value, time, scratchDiffs[i] as number, seq);
+    const before = kt.data.length;
+    consolidateBlock(kt.data, start);
+    this.records -= (before - kt.data.length) / STRIDE;
   }
 
   /**
@@ -388,11 +533,6 @@ export class Trace {
     return kt.visibleEnd(minCursor) === d.length;
   }
 
-  /** Calls `f` for every key history. */
-  forEachKey(f: (kt: KeyTrace) => void): void {
-    this.keys.forEach(f);
-  }
-
   /**
    * Everything in the trace as one batch, each key's entries summed over all times (zeros
    * dropped), numbered so that consuming it makes every current entry history. This is
@@ -403,17 +543,31 @@ export class Trace {
     const keys: Value[] = [];
     const vals: Value[] = [];
     const diffs: number[] = [];
-    const refs: KeyTrace[] = [];
-    this.forEachKey((kt) => {
-      const n = sumByVal(kt, kt.data.length, false);
+    // Without a base every key has its history object, which readers of them need.
+    if (this.base === null) {
+      const refs: KeyTrace[] = [];
+      this.keys.forEach((kt) => {
+        const n = sumByVal(kt.data, 0, kt.data.length, false);
+        for (let i = 0; i < n; i++) {
+          keys.push(kt.key);
+          vals.push(scratchVals[i] as Value);
+          diffs.push(scratchDiffs[i] as number);
+          refs.push(kt);
+        }
+      });
+      return new ArrangedBatch(keys, vals, diffs, refs, this.seqCount - 1);
+    }
+    const hashes: number[] = [];
+    this.forEachHistory((h) => {
+      const n = sumByVal(h.data, h.lo, h.hi, false);
       for (let i = 0; i < n; i++) {
-        keys.push(kt.key);
+        keys.push(h.key);
         vals.push(scratchVals[i] as Value);
         diffs.push(scratchDiffs[i] as number);
-        refs.push(kt);
+        hashes.push(h.hash);
       }
     });
-    return new ArrangedBatch(keys, vals, diffs, refs, this.seqCount - 1);
+    return new ArrangedBatch(keys, vals, diffs, null, this.seqCount - 1, Int32Array.from(hashes));
   }
 }
 
@@ -449,15 +603,47 @@ keepLayout(new Trace());
 keepLayout(new ArrangedBatch([], [], [], [], 0));
 keepLayout(new Advancer([[0]]));
 
+// Below this many updates a first batch is kept as key histories, not as a base.
+const BASE_MIN = 1;
+
+// A base's whole contents as the delta of the batch that made it, key by key.
+function baseDelta(base: TraceBase, seq: number): ArrangedBatch {
+  const n = base.data.length / STRIDE;
+  const keys = sizedObjectArray<Value>(n);
+  const vals = sizedObjectArray<Value>(n);
+  const diffs = new Array<number>(n);
+  const hashes = new Int32Array(n);
+  fillDelta(base, keys, vals, diffs, hashes);
+  return new ArrangedBatch(keys, vals, diffs, null, seq, hashes);
+}
+
+// Writes every entry of `base` into the delta's columns (a loop alone: see `collectBlocks`).
+function fillDelta(base: TraceBase, keys: Value[], vals: Value[], diffs: number[], hashes: Int32Array): void {
+  const d = base.data;
+  const starts = base.starts;
+  let w = 0;
+  for (let k = 0; k < base.keys.length; k++) {
+    const key = base.keys[k] as Value;
+    const hash = base.hashes[k] as number;
+    const end = starts[k + 1] as number;
+    for (let e = starts[k] as number; e < end; e += STRIDE) {
+      keys[w] = key;
+      vals[w] = d[e] as Value;
+      diffs[w] = d[e + 2] as number;
+      hashes[w] = hash;
+      w++;
+    }
+  }
+}
+
 /**
- * Sums the entries `[0, end)` of a key by val, ignoring time, into the module's scratch
- * arrays (read them with `scratchVal`/`scratchDiff`); returns how many non-zero pairs.
+ * Sums the entries in slots `[lo, end)` of `d` by val, ignoring time, into the module's
+ * scratch arrays (read them with `scratchVal`/`scratchDiff`); returns how many non-zero pairs.
  */
-export function sumByVal(kt: KeyTrace, end: number, sorted: boolean): number {
-  const d = kt.data;
+export function sumByVal(d: readonly Value[], lo: number, end: number, sorted: boolean): number {
   scratchVals.length = 0;
   scratchDiffs.length = 0;
-  for (let i = 0; i < end; i += STRIDE) {
+  for (let i = lo; i < end; i += STRIDE) {
     scratchVals.push(d[i] as Value);
     scratchDiffs.push(d[i + 2] as number);
   }
@@ -476,77 +662,6 @@ export function scratchDiff(i: number): number {
 
 // Below this many entries a quadratic merge beats sorting.
 const SMALL_KEY = 8;
-
-// Blocks of up to this many entries are checked for being consolidated already.
-const SMALL_BLOCK = 32;
-
-// Up to this many entries, a block's vals are compared with each other directly.
-const TINY_BLOCK = 4;
-
-// The hashes of one block's vals (`distinctBlock`'s scratch).
-const blockHashes = new Int32Array(SMALL_BLOCK);
-
-// The Ints inside one block's 1-tuple vals (`distinctInts`' scratch).
-const blockInts = new Float64Array(SMALL_BLOCK);
-
-// True when the entries from slot `start` on have pairwise distinct vals and no zero diff.
-// A block whose vals are all 1-tuples of Ints (what `key($0[0] ; $0[1])` and a count
-// make) compares the Ints. Beyond a few entries, other vals are compared by hash first: a
-// block of distinct vals then costs one hash each and integer comparisons, and only vals
-// whose hashes agree are compared as values.
-function distinctBlock(d: readonly Value[], start: number): boolean {
-  for (let i = start + 2; i < d.length; i += STRIDE) if (d[i] === 0) return false;
-  if (d.length - start <= TINY_BLOCK * STRIDE) return distinctPairs(d, start);
-  const ints = intTupleItems(d, start);
-  return ints >= 0 ? distinctInts(ints) : distinctHashes(d, start);
-}
-
-// True when the vals from slot `start` on are pairwise distinct, compared directly.
-function distinctPairs(d: readonly Value[], start: number): boolean {
-  for (let i = start + STRIDE; i < d.length; i += STRIDE) {
-    const v = d[i] as Value;
-    for (let j = start; j < i; j += STRIDE) if (equalValues(d[j] as Value, v)) return false;
-  }
-  return true;
-}
-
-// When every val from slot `start` on is a 1-tuple of a (number) Int, writes the Ints to
-// `blockInts` and returns how many; otherwise -1. Two such tuples are equal exactly when
-// their Ints are.
-function intTupleItems(d: readonly Value[], start: number): number {
-  let n = 0;
-  for (let i = start; i < d.length; i += STRIDE) {
-    const v = d[i] as Value;
-    if (!Array.isArray(v) || v.length !== 1) return -1;
-    const item = (v as readonly Value[])[0];
-    if (typeof item !== 'number') return -1;
-    blockInts[n++] = item;
-  }
-  return n;
-}
-
-// True when the first `n` numbers of `blockInts` are pairwise distinct.
-function distinctInts(n: number): boolean {
-  for (let i = 1; i < n; i++) {
-    const x = blockInts[i] as number;
-    for (let j = 0; j < i; j++) if (blockInts[j] === x) return false;
-  }
-  return true;
-}
-
-// True when the vals from slot `start` on are pairwise distinct, compared by hash first.
-function distinctHashes(d: readonly Value[], start: number): boolean {
-  let n = 0;
-  for (let i = start; i < d.length; i += STRIDE) {
-    const v = d[i] as Value;
-    const h = hashValue(v);
-    for (let j = 0; j < n; j++) {
-      if (blockHashes[j] === h && equalValues(d[start + j * STRIDE] as Value, v)) return false;
-    }
-    blockHashes[n++] = h;
-  }
-  return true;
-}
 
 /**
  * Consolidates the entries in slots `[0, end)` of `d` by `(val, time)` in place (their seq

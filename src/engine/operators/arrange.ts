@@ -19,7 +19,7 @@ import { Port } from '../port.js';
 import type { Time } from '../time.js';
 import { Trace } from '../trace.js';
 import type { KeyTrace } from '../trace.js';
-import { hashOrder } from '../hash-order.js';
+import { hashOrder, hashesOf } from '../hash-order.js';
 import type { ItemIr } from '../../lang/ir.js';
 import { hashValue } from '../../lang/value-order.js';
 import { isInterned } from '../../lang/value.js';
@@ -77,6 +77,13 @@ export class ArrangeNode extends Node {
     const total = countUpdates(batches);
     if (total === 0) return;
     const trace = this.index;
+    // The first batch (a load) becomes the trace's columnar base when it can (trace-base.ts).
+    if (trace.takesBase(total)) {
+      const delta = trace.appendBase(concatBatches(batches), t);
+      this.ctx.budget.work(total);
+      this.out.send(t, delta);
+      return;
+    }
     // Large batches (a load) presize the key table; at worst every update is a new key.
     if (total > 64) trace.reserve(total);
     trace.openBatch();
@@ -137,13 +144,6 @@ function appendInOrder(trace: Trace, b: Batch, t: Time): void {
 function appendInHashOrder(trace: Trace, b: Batch, t: Time): void {
   const hashes = hashesOf(b.keys);
   addInOrder(trace, b, hashes, hashOrder(hashes), t);
-}
-
-// `hashValue` of each key.
-function hashesOf(keys: readonly Value[]): Int32Array {
-  const hashes = new Int32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) hashes[i] = hashValue(keys[i] as Value);
-  return hashes;
 }
 
 // Adds the updates of `b` to the open batch of `trace` in the order `order`.

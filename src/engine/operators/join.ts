@@ -19,8 +19,9 @@ import { Port } from '../port.js';
 import { keepLayout } from '../layouts.js';
 import { join } from '../time.js';
 import type { Time } from '../time.js';
-import { ArrangedBatch, STRIDE, Trace } from '../trace.js';
-import type { KeyTrace, Reader } from '../trace.js';
+import { STRIDE } from '../block.js';
+import { ArrangedBatch, History, Trace } from '../trace.js';
+import type { Reader } from '../trace.js';
 import { compileProjection } from '../../lang/eval.js';
 import type { CompiledProjection } from '../../lang/eval.js';
 import type { ItemIr } from '../../lang/ir.js';
@@ -36,6 +37,9 @@ export class JoinSide {
   // The last history time mapped and its image (entries share a few time objects).
   private lastIn: Time | null = null;
   private lastOut: Time | null = null;
+
+  /** Where `trace.seek` shows this join each key's history. */
+  readonly history = new History();
 
   constructor(
     readonly trace: Trace,
@@ -117,27 +121,28 @@ export class JoinNode extends Node {
 
   // Matches the new updates of `batch` (at t) with the other side's visible history.
   private match(batch: ArrangedBatch, other: JoinSide, t: Time, newIsLeft: boolean): void {
-    const refs = batch.refs;
+    const keys = batch.keys;
     const vals = batch.vals;
     const diffs = batch.diffs;
     const cursor = other.reader.cursor;
-    const n = refs.length;
+    const n = keys.length;
     const budget = this.ctx.budget;
+    const h = other.history;
     let i = 0;
     while (i < n) {
-      // The batch is grouped by key: [i, j) is one key's run of new updates.
-      const kt = refs[i] as KeyTrace;
+      // The batch is grouped by key (one key object per run): [i, j) is one key's new updates.
+      const key = keys[i] as Value;
       let j = i + 1;
-      while (j < n && refs[j] === kt) j++;
+      while (j < n && keys[j] === key) j++;
       // The other side's history of the key (in the same trace for a self-join).
-      const okt = other.trace.find(kt.key, kt.hash);
-      if (okt !== undefined && !(newIsLeft ? this.ignoresRight : this.ignoresLeft)) {
-        const d = okt.data;
-        const end = okt.visibleEnd(cursor);
+      const found = other.trace.seek(key, batch.hashAt(i), h);
+      if (found && !(newIsLeft ? this.ignoresRight : this.ignoresLeft)) {
+        const d = h.data;
+        const end = h.visibleEnd(cursor);
         // Entries mostly share a few time objects (compaction gives them one): join once per run.
         let lastTime: Time | null = null;
         let time = t;
-        for (let e = 0; e < end; e += STRIDE) {
+        for (let e = h.lo; e < end; e += STRIDE) {
           const ov = d[e] as Value;
           const te = d[e + 1] as Time;
           if (te !== lastTime) {
@@ -149,25 +154,25 @@ export class JoinNode extends Node {
           for (let k = i; k < j; k++) {
             const nv = vals[k] as Value;
             // One call site for both sides keeps its type feedback whole.
-            this.emit(kt.key, newIsLeft ? nv : ov, newIsLeft ? ov : nv, time, (diffs[k] as number) * od);
+            this.emit(key, newIsLeft ? nv : ov, newIsLeft ? ov : nv, time, (diffs[k] as number) * od);
           }
           budget.work(j - i);
         }
-      } else if (okt !== undefined) this.matchSummed(okt, other, batch, i, j, t, newIsLeft);
+      } else if (found) this.matchSummed(h, other, batch, i, j, t, newIsLeft);
       budget.work(1);
       i = j;
     }
   }
 
   /**
-   * Matches the run [i, j) of `batch` with `okt` when the projection never reads the other
+   * Matches the run [i, j) of `batch` with the history `h` when the projection never reads the other
    * side's val: every pair of a new update with the other side's entries at one time then
    * projects to the same row, so the entries' diffs are summed per time and each new update
    * is projected once per time, with the sum. (On a term error the time's entries are
    * matched one by one, so the failure reported is the one the plain path would report.)
    */
   private matchSummed(
-    okt: KeyTrace,
+    h: History,
     other: JoinSide,
     batch: ArrangedBatch,
     i: number,
@@ -175,12 +180,12 @@ export class JoinNode extends Node {
     t: Time,
     newIsLeft: boolean,
   ): void {
-    const d = okt.data;
-    const end = okt.visibleEnd(other.reader.cursor);
+    const d = h.data;
+    const end = h.visibleEnd(other.reader.cursor);
     const vals = batch.vals;
     const diffs = batch.diffs;
-    const key = okt.key;
-    let e = 0;
+    const key = h.key;
+    let e = h.lo;
     while (e < end) {
       // [e, f): entries at one time object.
       const te = d[e + 1] as Time;

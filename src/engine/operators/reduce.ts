@@ -22,7 +22,8 @@ import type { RunContext, ScopeHandle } from '../node.js';
 import { Port } from '../port.js';
 import { compareLex, join, leq } from '../time.js';
 import type { Time } from '../time.js';
-import { STRIDE, Trace, nextMark } from '../trace.js';
+import { STRIDE } from '../block.js';
+import { Trace, nextMark } from '../trace.js';
 import type { KeyTrace, Reader } from '../trace.js';
 import type { ReducerKind } from '../../lang/ast.js';
 import type { ItemIr } from '../../lang/ir.js';
@@ -91,6 +92,9 @@ export class ReduceNode extends Node {
     const batches = this.input.take(t);
     for (let i = 0; i < batches.length; i++) {
       const batch = arranged(batches[i], this.item);
+      // A reducer's reader (`Trace.addReader(true)`) keeps its trace from having a base.
+      if (batch.refs === null)
+        throw new TypeError(`item ${this.item.id} (reduce) received a batch without key histories`);
       addNew(batch.refs, seen, keys);
       this.reader.consume(batch);
     }
