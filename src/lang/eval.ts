@@ -467,7 +467,9 @@ function compileSide(side: readonly FieldIr[], frame: Frame): SideCode {
   return (env) => {
     const out: Value[] = [];
     for (let i = 0; i < parts.length; i++) (parts[i] as Part)(env, out);
-    return out;
+    // A copy holds exactly the fields; an array grown by `push` reserves room for 17, and
+    // rows live on in traces.
+    return out.slice();
   };
 }
 

@@ -157,10 +157,13 @@ export function recipeRows(recipe: Recipe, share: RowShare = ALL_ROWS): [key: Va
   const arity = Number(recipe.arity);
   const edges = Number(recipe.edges);
   const field = randomFields(recipe);
+  // Each row's fields are gathered here and copied out: a copy holds exactly its fields,
+  // where an array grown by `push` reserves room for 17 (a 2-tuple would take 4× its size).
+  const fields: Value[] = [];
   for (let e = index; e < edges; e += workers) {
-    const key: Value[] = [];
-    for (let i = 0; i < arity; i++) key.push(field(e, i));
-    rows.push([key, UNIT]);
+    fields.length = 0;
+    for (let i = 0; i < arity; i++) fields.push(field(e, i));
+    rows.push([fields.slice(), UNIT]);
   }
   return rows;
 }

@@ -30,14 +30,12 @@ const I64_MAX = (1n << 63n) - 1n;
 /** Reads a comma-separated row of i64 literals, or null when the token is not one. */
 function intRow(token: string): Value | null {
   if (!INT_ROW.test(token)) return null;
-  const fields: Value[] = [];
-  for (const part of token.split(',')) {
-    if (!INT_LITERAL.test(part)) return null;
-    const n = BigInt(part);
-    if (n < I64_MIN || n > I64_MAX) return null;
-    fields.push(int(n));
-  }
-  return fields;
+  const parts = token.split(',');
+  if (!parts.every((part) => INT_LITERAL.test(part))) return null;
+  const ints = parts.map((part) => BigInt(part));
+  if (ints.some((n) => n < I64_MIN || n > I64_MAX)) return null;
+  // `map` makes an array of exactly the row's length (rows live on in traces).
+  return ints.map(int);
 }
 
 /** Parses one command-line value token (see the module header). */
