@@ -18,13 +18,15 @@
  * (trace-base.ts: the same entries as columns, no object per key) when no reader needs
  * key history objects (reducers do; joins, importers and `read` do not): a key of the
  * base moves into a history of its own when it is next updated (`obtain`), and readers
- * see either kind through a `History` (`seek`, `forEachHistory`). Compaction (`compact`) rewrites the prefix every reader has consumed:
- * it advances times by the frontier, consolidates equal `(val, time)`, drops zeros and
- * forgets keys left empty. Only keys touched since the last compaction are visited, and
- * the common cases skip the sort: a never-compacted key built by one batch, or by batches
- * at rising times of one epoch (a load through a loop), is left as it is, since advancing
- * to an epoch would merge none of its entries; and a few new entries are merged into a
- * consolidated one-time history by val.
+ * see either kind through a `History` (`seek`, `forEachHistory`).
+ *
+ * Compaction (`compact`) rewrites the prefix every reader has consumed: it advances
+ * times by the frontier, consolidates equal `(val, time)`, drops zeros and forgets keys
+ * left empty. Only keys touched since the last compaction are visited (never the base's),
+ * and the common cases skip the sort: a never-compacted key built by one batch, or by
+ * batches at rising times of one epoch (a load through a loop), is left as it is, since
+ * advancing to an epoch would merge none of its entries; and a few new entries are merged
+ * into a consolidated one-time history by val.
  */
 import { Batch, objectArray, sizedObjectArray } from './batch.js';
 import { consolidateVals } from './consolidate.js';
@@ -293,6 +295,7 @@ export class Trace {
     return kt;
   }
 
+  // Moves key k of `base` into a history object of its own, in the key table.
   private moveKey(base: TraceBase, k: number): KeyTrace {
     const kt = new KeyTrace(base.keys[k] as Value, base.hashes[k] as number);
     kt.data = base.data.slice(base.starts[k], base.starts[k + 1]);
