@@ -165,10 +165,10 @@ export class JoinNode extends Node {
   }
 
   /**
-   * Matches the run [i, j) of `batch` with the history `h` when the projection never reads the other
-   * side's val: every pair of a new update with the other side's entries at one time then
-   * projects to the same row, so the entries' diffs are summed per time and each new update
-   * is projected once per time, with the sum. (On a term error the time's entries are
+   * Matches the run [i, j) of `batch` with the history `h` when the projection never reads
+   * the other side's val: every pair of a new update with the other side's entries at one
+   * time then projects to the same row, so the entries' diffs are summed per time and each
+   * new update is projected once per time, with the sum. (On a term error the time's entries are
    * matched one by one, so the failure reported is the one the plain path would report.)
    */
   private matchSummed(
