@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { leq } from './time.js';
 import type { Time } from './time.js';
@@ -346,6 +347,86 @@ describe('Trace', () => {
       trace.compact([[2]]);
       expect(histories(trace)).toEqual(expected.sort());
       expect([trace.keyCount, trace.records]).toEqual([10, 10]);
+    });
+
+    it('answers exactly as a trace without one, through later batches and compactions (property)', () => {
+      const KEYS = 10;
+      // Few vals and small diffs, so that later batches often cancel what a key had.
+      const row = fc.tuple(fc.nat(KEYS - 1), fc.nat(1), fc.integer({ min: -2, max: 2 }));
+      const step = fc.oneof(
+        fc.record({ rows: fc.array(row, { maxLength: 8 }), iteration: fc.nat(2) }),
+        fc.constant('compact' as const),
+      );
+      fc.assert(
+        fc.property(
+          fc.array(row, { minLength: 1, maxLength: 24 }),
+          fc.array(step, { maxLength: 12 }),
+          (first, steps) => {
+            const asRows = (rs: [number, number, number][]): [Value, Value, number][] =>
+              rs.map(([k, v, d]) => [[k], [v], d]);
+            const log: [Time, [Value, Value, number][]][] = [[[0, 0], asRows(first)]];
+            const plain = new Trace();
+            const plainDelta = append(plain, [0, 0], asRows(first));
+            const { trace, delta } = based(asRows(first));
+            const multiset = (b: {
+              keys: readonly Value[];
+              vals: readonly Value[];
+              diffs: readonly number[];
+            }) =>
+              b.keys.map((k, i) => `${JSON.stringify(k)} ${JSON.stringify(b.vals[i])}:${b.diffs[i]}`).sort();
+            expect(multiset(delta)).toEqual(multiset(plainDelta));
+            let epoch = 0;
+            for (const s of steps) {
+              if (s === 'compact') {
+                trace.compact([[epoch]]);
+                plain.compact([[epoch]]);
+                continue;
+              }
+              epoch++;
+              const t: Time = [epoch, s.iteration];
+              log.push([t, asRows(s.rows)]);
+              expect(multiset(append(trace, t, asRows(s.rows)))).toEqual(
+                multiset(append(plain, t, asRows(s.rows))),
+              );
+            }
+            // Every answer at or beyond the last frontier is the log's, for both traces.
+            const h = new History();
+            for (let k = 0; k < KEYS; k++) {
+              for (let i = 0; i <= 3; i++) {
+                const probe: Time = [epoch, i];
+                const truth = new Map<string, number>();
+                for (const [t, rows] of log)
+                  for (const [key, val, d] of rows)
+                    if (leq(t, probe) && JSON.stringify(key) === `[${k}]`)
+                      truth.set(JSON.stringify(val), (truth.get(JSON.stringify(val)) ?? 0) + d);
+                const want = [...truth]
+                  .filter(([, d]) => d !== 0)
+                  .map(([v, d]) => `${v}:${d}`)
+                  .sort();
+                for (const tr of [trace, plain]) {
+                  const got = new Map<string, number>();
+                  if (tr.seek([k], hashValue([k]), h))
+                    for (let e = h.lo; e < h.hi; e += STRIDE)
+                      if (leq(h.data[e + 1] as Time, probe)) {
+                        const v = JSON.stringify(h.data[e]);
+                        got.set(v, (got.get(v) ?? 0) + (h.data[e + 2] as number));
+                      }
+                  expect(
+                    [...got]
+                      .filter(([, d]) => d !== 0)
+                      .map(([v, d]) => `${v}:${d}`)
+                      .sort(),
+                  ).toEqual(want);
+                }
+              }
+            }
+            expect(multiset(trace.snapshot() ?? { keys: [], vals: [], diffs: [] })).toEqual(
+              multiset(plain.snapshot() ?? { keys: [], vals: [], diffs: [] }),
+            );
+          },
+        ),
+        { numRuns: 300 },
+      );
     });
   });
 });
