@@ -135,8 +135,9 @@ export function buildBase(
 // type feedback) would deoptimize on every later call.
 class BaseBuilder {
   private readonly keys: Value[] = [];
-  private readonly hashes: number[] = [];
-  private readonly starts: number[] = [];
+  // Each kept key's hash and first slot, at the key's position (room for every update).
+  private readonly hashes: Int32Array;
+  private readonly starts: Int32Array;
   private readonly data: Value[] = [];
 
   constructor(
@@ -144,12 +145,16 @@ class BaseBuilder {
     private readonly diffs: readonly number[],
     private readonly time: Time,
     private readonly seq: number,
-  ) {}
+  ) {
+    this.hashes = new Int32Array(vals.length);
+    this.starts = new Int32Array(vals.length + 1);
+  }
 
   // Adds the updates in `order`, whose hashes ascend: a run of equal hashes is usually
-  // one key object; otherwise its updates are grouped by key (`addCollisions`).
+  // one key object, added here; otherwise its updates are grouped by key (`addCollisions`).
   addAll(keys: readonly Value[], hashes: Int32Array, order: Uint32Array): void {
     const n = order.length;
+    const { vals, diffs, time, seq, data } = this;
     let j = 0;
     while (j < n) {
       const first = order[j] as number;
@@ -161,10 +166,26 @@ class BaseBuilder {
         if (keys[order[k] as number] !== key) oneKey = false;
         k++;
       }
-      if (oneKey) this.addKey(key, h, order, j, k);
-      else this.addCollisions(keys, h, order, j, k);
+      if (oneKey) {
+        const start = data.length;
+        for (let q = j; q < k; q++) {
+          const i = order[q] as number;
+          data.push(vals[i] as Value, time, diffs[i] as number, seq);
+        }
+        // One update needs no consolidation unless it is a zero.
+        if (k - j > 1 || diffs[first] === 0) consolidateBlock(data, start);
+        if (data.length > start) this.keep(key, h, start);
+      } else this.addCollisions(keys, h, order, j, k);
       j = k;
     }
+  }
+
+  // Records a key whose consolidated entries start at slot `start`.
+  private keep(key: Value, h: number, start: number): void {
+    const p = this.keys.length;
+    this.keys.push(key);
+    this.hashes[p] = h;
+    this.starts[p] = start;
   }
 
   // The updates order[from..to) share a hash but not a key object: adds each distinct key.
@@ -175,37 +196,24 @@ class BaseBuilder {
     from: number,
     to: number,
   ): void {
-    const rest = Array.from(order.subarray(from, to));
+    let rest = Array.from(order.subarray(from, to));
     while (rest.length > 0) {
       const key = keys[rest[0] as number] as Value;
-      const same = rest.filter((i) => equalValues(keys[i] as Value, key));
-      this.addKey(key, h, Uint32Array.from(same), 0, same.length);
-      const others = rest.filter((i) => !equalValues(keys[i] as Value, key));
-      rest.length = 0;
-      rest.push(...others);
+      const start = this.data.length;
+      for (const i of rest)
+        if (equalValues(keys[i] as Value, key))
+          this.data.push(this.vals[i] as Value, this.time, this.diffs[i] as number, this.seq);
+      consolidateBlock(this.data, start);
+      if (this.data.length > start) this.keep(key, h, start);
+      rest = rest.filter((i) => !equalValues(keys[i] as Value, key));
     }
-  }
-
-  // Adds one key with the updates order[from..to), consolidated (nothing if they cancel).
-  private addKey(key: Value, h: number, order: Uint32Array, from: number, to: number): void {
-    const data = this.data;
-    const start = data.length;
-    for (let j = from; j < to; j++) {
-      const i = order[j] as number;
-      data.push(this.vals[i] as Value, this.time, this.diffs[i] as number, this.seq);
-    }
-    // One update needs no consolidation unless it is a zero.
-    if (to - from > 1 || this.diffs[order[from] as number] === 0) consolidateBlock(data, start);
-    if (data.length === start) return;
-    this.keys.push(key);
-    this.hashes.push(h);
-    this.starts.push(start);
   }
 
   build(): TraceBase | null {
-    if (this.keys.length === 0) return null;
-    this.starts.push(this.data.length);
-    return new TraceBase(this.keys, Int32Array.from(this.hashes), Int32Array.from(this.starts), this.data);
+    const n = this.keys.length;
+    if (n === 0) return null;
+    this.starts[n] = this.data.length;
+    return new TraceBase(this.keys, this.hashes.slice(0, n), this.starts.slice(0, n + 1), this.data);
   }
 }
 
