@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { STRIDE } from './block.js';
 import { buildBase } from './trace-base.js';
-import type { TraceBase } from './trace-base.js';
+import type { BuiltBase, TraceBase } from './trace-base.js';
 import { hashValue } from '../lang/value-order.js';
 import type { Value } from '../lang/value.js';
 
 /** The base of `(key, val, diff)` updates at time [0], with `hash` giving each key's hash. */
-function base(rows: [Value, Value, number][], hash: (k: Value) => number = hashValue): TraceBase | null {
+function build(rows: [Value, Value, number][], hash: (k: Value) => number = hashValue): BuiltBase | null {
   const keys = rows.map((r) => r[0]);
   return buildBase(
     keys,
@@ -16,6 +16,10 @@ function base(rows: [Value, Value, number][], hash: (k: Value) => number = hashV
     [0],
     7,
   );
+}
+
+function base(rows: [Value, Value, number][], hash: (k: Value) => number = hashValue): TraceBase | null {
+  return build(rows, hash)?.base ?? null;
 }
 
 /** Every held key with its `val:diff` entries, in the base's order. */
@@ -70,6 +74,23 @@ describe('TraceBase', () => {
     expect(contents(b)).toEqual(['[101] [1]:1 [3]:1', '[102] [2]:2', '[103] [4]:1']);
     expect(b.find([102], 5)).toBe(1);
     expect(b.find([104], 5)).toBe(-1);
+  });
+
+  it('records where each key first appeared in the batch', () => {
+    const built = build(
+      [
+        [[101], [1], 1],
+        [[102], [2], 1],
+        [[101], [3], 1],
+        [[104], [0], 1],
+        [[104], [0], -1],
+        [[103], [4], 1],
+      ],
+      (k) => [0, 9, 5, 7, 1][(k as number[])[0]! - 100] as number,
+    ) as BuiltBase;
+    // In hash order 102 (5), 103 (7), 101 (9); 104's updates cancel out.
+    expect(built.base.keys).toEqual([[102], [103], [101]]);
+    expect([...built.firsts]).toEqual([1, 5, 0]);
   });
 
   it('drops keys whose updates cancel, and is null when all of them do', () => {

@@ -112,6 +112,13 @@ function fillIndex(index: Int32Array, hashes: Int32Array, shift: number, mask: n
   }
 }
 
+/** A base just built, and where each of its keys first appeared in the batch. */
+export interface BuiltBase {
+  readonly base: TraceBase;
+  /** Key k's first update was update `firsts[k]` of the batch (for a delta in batch order). */
+  readonly firsts: Int32Array;
+}
+
 /**
  * Builds the base of the batch `keys`/`vals`/`diffs` (all at `time`, batch number `seq`),
  * `hashes` holding `hashValue` of each key: sorted by hash, grouped by key, consolidated.
@@ -124,7 +131,7 @@ export function buildBase(
   diffs: readonly number[],
   time: Time,
   seq: number,
-): TraceBase | null {
+): BuiltBase | null {
   const builder = new BaseBuilder(vals, diffs, time, seq);
   builder.addAll(keys, hashes, hashOrder(hashes));
   return builder.build();
@@ -135,9 +142,11 @@ export function buildBase(
 // type feedback) would deoptimize on every later call.
 class BaseBuilder {
   private readonly keys: Value[] = [];
-  // Each kept key's hash and first slot, at the key's position (room for every update).
+  // Each kept key's hash, first slot and first update's batch position, at the key's
+  // position (room for every update).
   private readonly hashes: Int32Array;
   private readonly starts: Int32Array;
+  private readonly firsts: Int32Array;
   private readonly data: Value[] = [];
 
   constructor(
@@ -148,6 +157,7 @@ class BaseBuilder {
   ) {
     this.hashes = new Int32Array(vals.length);
     this.starts = new Int32Array(vals.length + 1);
+    this.firsts = new Int32Array(vals.length);
   }
 
   // Adds the updates in `order`, whose hashes ascend: a run of equal hashes is usually
@@ -174,18 +184,20 @@ class BaseBuilder {
         }
         // One update needs no consolidation unless it is a zero.
         if (k - j > 1 || diffs[first] === 0) consolidateBlock(data, start);
-        if (data.length > start) this.keep(key, h, start);
+        if (data.length > start) this.keep(key, h, start, first);
       } else this.addCollisions(keys, h, order, j, k);
       j = k;
     }
   }
 
-  // Records a key whose consolidated entries start at slot `start`.
-  private keep(key: Value, h: number, start: number): void {
+  // Records a key whose consolidated entries start at slot `start`, first seen at batch
+  // position `first`.
+  private keep(key: Value, h: number, start: number, first: number): void {
     const p = this.keys.length;
     this.keys.push(key);
     this.hashes[p] = h;
     this.starts[p] = start;
+    this.firsts[p] = first;
   }
 
   // The updates order[from..to) share a hash but not a key object: adds each distinct key.
@@ -198,24 +210,26 @@ class BaseBuilder {
   ): void {
     let rest = Array.from(order.subarray(from, to));
     while (rest.length > 0) {
-      const key = keys[rest[0] as number] as Value;
+      const first = rest[0] as number;
+      const key = keys[first] as Value;
       const start = this.data.length;
       for (const i of rest)
         if (equalValues(keys[i] as Value, key))
           this.data.push(this.vals[i] as Value, this.time, this.diffs[i] as number, this.seq);
       consolidateBlock(this.data, start);
-      if (this.data.length > start) this.keep(key, h, start);
+      if (this.data.length > start) this.keep(key, h, start, first);
       rest = rest.filter((i) => !equalValues(keys[i] as Value, key));
     }
   }
 
-  build(): TraceBase | null {
+  build(): BuiltBase | null {
     const n = this.keys.length;
     if (n === 0) return null;
     this.starts[n] = this.data.length;
-    return new TraceBase(this.keys, this.hashes.slice(0, n), this.starts.slice(0, n + 1), this.data);
+    const base = new TraceBase(this.keys, this.hashes.slice(0, n), this.starts.slice(0, n + 1), this.data);
+    return { base, firsts: this.firsts.subarray(0, n) };
   }
 }
 
 // See layouts.ts: a base, as traces hold them.
-keepLayout(buildBase([[0]], Int32Array.of(hashValue([0])), [[]], [1], [0], 0) as TraceBase);
+keepLayout((buildBase([[0]], Int32Array.of(hashValue([0])), [[]], [1], [0], 0) as BuiltBase).base);

@@ -7,6 +7,7 @@ import { BatchBuilder } from './batch.js';
 import { History, Trace } from './trace.js';
 import type { KeyTrace } from './trace.js';
 import { hashValue } from '../lang/value-order.js';
+import { tuple1 } from '../lang/value.js';
 import type { Value } from '../lang/value.js';
 
 /** Appends one batch of `(key, val, diff)` at `time`. */
@@ -291,6 +292,17 @@ describe('Trace', () => {
       delta.keys.forEach((k, i) => expect(delta.hashAt(i)).toBe(hashValue(k)));
       expect([trace.keyCount, trace.records, trace.seqCount]).toEqual([2, 3, 1]);
       expect(trace.takesBase(1)).toBe(false);
+    });
+
+    it("sends interned keys in hash order, fresh key objects in the batch's order", () => {
+      const rows = (k: (i: number) => Value): [Value, Value, number][] =>
+        [5, 3, 9, 1, 7].map((i) => [k(i), [i], 1]);
+      const interned = based(rows((i) => tuple1(i))).delta;
+      const hashes = interned.keys.map((k) => hashValue(k) >>> 0);
+      expect(hashes).toEqual([...hashes].sort((a, b) => a - b));
+      const fresh = based(rows((i) => [i, i])).delta;
+      expect(fresh.keys).toEqual([5, 3, 9, 1, 7].map((i) => [i, i]));
+      fresh.keys.forEach((k, i) => expect(fresh.hashAt(i)).toBe(hashValue(k)));
     });
 
     it('shows base keys to readers without moving them, and moves a key when it is updated', () => {

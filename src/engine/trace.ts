@@ -39,6 +39,7 @@ import { buildBase } from './trace-base.js';
 import { advance, compareLex, timeEquals } from './time.js';
 import type { Time } from './time.js';
 import { compareValues, equalValues } from '../lang/value-order.js';
+import { isInterned } from '../lang/value.js';
 import type { Value } from '../lang/value.js';
 
 const NO_ENTRIES = Object.freeze([]) as unknown as Value[];
@@ -275,11 +276,15 @@ export class Trace {
   appendBase(batch: Batch, time: Time): ArrangedBatch {
     if (!this.takesBase(batch.size)) throw new RangeError('trace: a base goes only into an empty trace');
     const seq = this.seqCount++;
-    const base = buildBase(batch.keys, hashesOf(batch.keys), batch.vals, batch.diffs, time, seq);
+    const built = buildBase(batch.keys, hashesOf(batch.keys), batch.vals, batch.diffs, time, seq);
+    if (built === null) return new ArrangedBatch([], [], [], null, seq, new Int32Array(0));
+    const base = built.base;
     this.base = base;
-    if (base === null) return new ArrangedBatch([], [], [], null, seq, new Int32Array(0));
     this.records += base.data.length / STRIDE;
-    return baseDelta(base, seq);
+    // Interned keys go on in hash order, so readers walk their tables front to back; fresh
+    // key objects in the batch's order, where they lie in memory (as arrange.ts does).
+    const keyOrder = isInterned(base.keys[0] as Value) ? null : batchOrder(built.firsts, batch.size);
+    return baseDelta(base, seq, keyOrder);
   }
 
   // Moves `key` out of the base into a history object of its own (in the key table):
@@ -609,23 +614,42 @@ keepLayout(new Advancer([[0]]));
 // Below this many updates a first batch is kept as key histories, not as a base.
 const BASE_MIN = 1;
 
-// A base's whole contents as the delta of the batch that made it, key by key.
-function baseDelta(base: TraceBase, seq: number): ArrangedBatch {
+// The base's key positions ordered by where each key first appeared in a batch of `size`.
+function batchOrder(firsts: Int32Array, size: number): Int32Array {
+  const at = new Int32Array(size).fill(-1);
+  for (let k = 0; k < firsts.length; k++) at[firsts[k] as number] = k;
+  const order = new Int32Array(firsts.length);
+  let w = 0;
+  for (let i = 0; i < size; i++) if ((at[i] as number) >= 0) order[w++] = at[i] as number;
+  return order;
+}
+
+// A base's whole contents as the delta of the batch that made it, key by key: in the
+// base's (hash) order, or in `keyOrder`.
+function baseDelta(base: TraceBase, seq: number, keyOrder: Int32Array | null): ArrangedBatch {
   const n = base.data.length / STRIDE;
   const keys = sizedObjectArray<Value>(n);
   const vals = sizedObjectArray<Value>(n);
   const diffs = new Array<number>(n);
   const hashes = new Int32Array(n);
-  fillDelta(base, keys, vals, diffs, hashes);
+  fillDelta(base, keyOrder, keys, vals, diffs, hashes);
   return new ArrangedBatch(keys, vals, diffs, null, seq, hashes);
 }
 
 // Writes every entry of `base` into the delta's columns (a loop alone: see `collectBlocks`).
-function fillDelta(base: TraceBase, keys: Value[], vals: Value[], diffs: number[], hashes: Int32Array): void {
+function fillDelta(
+  base: TraceBase,
+  keyOrder: Int32Array | null,
+  keys: Value[],
+  vals: Value[],
+  diffs: number[],
+  hashes: Int32Array,
+): void {
   const d = base.data;
   const starts = base.starts;
   let w = 0;
-  for (let k = 0; k < base.keys.length; k++) {
+  for (let q = 0; q < base.keys.length; q++) {
+    const k = keyOrder === null ? q : (keyOrder[q] as number);
     const key = base.keys[k] as Value;
     const hash = base.hashes[k] as number;
     const end = starts[k + 1] as number;
