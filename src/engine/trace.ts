@@ -315,7 +315,7 @@ export class Trace {
   private dissolveBase(): void {
     const base = this.base;
     if (base === null) return;
-    this.keys.reserve(base.keys.length - base.movedCount);
+    this.keys.reserve(base.liveKeys);
     for (let k = 0; k < base.keys.length; k++) if (base.holds(k)) this.moveKey(base, k);
     this.base = null;
   }
@@ -327,7 +327,7 @@ export class Trace {
 
   /** Distinct keys held. */
   get keyCount(): number {
-    return this.keys.size + (this.base === null ? 0 : this.base.keys.length - this.base.movedCount);
+    return this.keys.size + (this.base === null ? 0 : this.base.liveKeys);
   }
 
   /**
