@@ -109,8 +109,9 @@ export class ScopeRuntime implements ScopeHandle {
     const resumable = shared ? this.resumableShared : this.resumableAlone;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as Node;
-      const agreeing = shared && (this.resumableShared[i] as boolean);
       const stepsResumably = resumable[i] as boolean;
+      // Sharded, the resumable nodes are the collective ones, whose next times are agreed.
+      const agreeing = shared && stepsResumably;
       for (;;) {
         let t = node.nextTime();
         if (agreeing) t = repliedTime(yield { kind: 'agree', scope: this.id, time: t }, this.id);
