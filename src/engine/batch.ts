@@ -54,6 +54,15 @@ export function sizedObjectArray<T>(n: number): T[] {
   return a as T[];
 }
 
+/**
+ * An array of `n` slots (undefined until written), to be filled by index, in V8's generic
+ * packed elements kind: unlike `sizedObjectArray`'s, its `slice`s are packed too, like the
+ * arrays key histories hold (trace.ts), so their readers meet one kind of array.
+ */
+export function packedArray<T>(n: number): T[] {
+  return [...new Array<T>(n)];
+}
+
 /** Accumulates updates for one batch; `build` hands the arrays over to a `Batch`. */
 export class BatchBuilder {
   private keys: Value[] = objectArray();

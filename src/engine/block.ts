@@ -1,6 +1,6 @@
 /**
  * One key's block: the entries `[val, time, diff, seq]` a key receives in one batch, all
- * at one time and seq, from some slot to the end of a flat entry array (trace.ts,
+ * at one time and seq, in a range of slots of a flat entry array (trace.ts,
  * trace-base.ts). `consolidateBlock` merges equal vals and drops zeros in place; blocks
  * that need nothing (a few distinct vals, what a load mostly brings) are recognized
  * cheaply first, without sorting or hashing where possible.
@@ -17,23 +17,31 @@ const blockVals: Value[] = [];
 const blockDiffs: number[] = [];
 
 /**
- * Consolidates the block from slot `start` to the end of `d` in place: equal vals merged,
- * zero sums dropped (its entries must share their time and seq).
+ * Consolidates the block in slots `[start, end)` of `d` in place: equal vals merged, zero
+ * sums dropped (its entries must share their time and seq). Returns the block's new end;
+ * the slots from there to `end` are stale, for the caller to drop or overwrite.
  */
-export function consolidateBlock(d: Value[], start: number): void {
+export function consolidateBlock(d: Value[], start: number, end: number): number {
   // A few distinct vals with non-zero diffs (a load's edges of one node) are left as they are.
-  if (d.length - start <= SMALL_BLOCK * STRIDE && distinctBlock(d, start)) return;
+  if (end - start <= SMALL_BLOCK * STRIDE && distinctBlock(d, start, end)) return end;
   const time = d[start + 1] as Value;
   const seq = d[start + 3] as Value;
   blockVals.length = 0;
   blockDiffs.length = 0;
-  for (let i = start; i < d.length; i += STRIDE) {
+  for (let i = start; i < end; i += STRIDE) {
     blockVals.push(d[i] as Value);
     blockDiffs.push(d[i + 2] as number);
   }
   const n = consolidateVals(blockVals, blockDiffs, 0, blockVals.length, false);
-  d.length = start;
-  for (let i = 0; i < n; i++) d.push(blockVals[i] as Value, time, blockDiffs[i] as number, seq);
+  let w = start;
+  for (let i = 0; i < n; i++) {
+    d[w] = blockVals[i] as Value;
+    d[w + 1] = time;
+    d[w + 2] = blockDiffs[i] as number;
+    d[w + 3] = seq;
+    w += STRIDE;
+  }
+  return w;
 }
 
 // Blocks of up to this many entries are checked for being consolidated already.
@@ -48,33 +56,33 @@ const blockHashes = new Int32Array(SMALL_BLOCK);
 // The Ints inside one block's 1-tuple vals (`distinctInts`' scratch).
 const blockInts = new Float64Array(SMALL_BLOCK);
 
-// True when the entries from slot `start` on have pairwise distinct vals and no zero diff.
+// True when the entries in slots `[start, end)` have pairwise distinct vals and no zero diff.
 // A block whose vals are all 1-tuples of Ints (what `key($0[0] ; $0[1])` and a count
 // make) compares the Ints. Beyond a few entries, other vals are compared by hash first: a
 // block of distinct vals then costs one hash each and integer comparisons, and only vals
 // whose hashes agree are compared as values.
-function distinctBlock(d: readonly Value[], start: number): boolean {
-  for (let i = start + 2; i < d.length; i += STRIDE) if (d[i] === 0) return false;
-  if (d.length - start <= TINY_BLOCK * STRIDE) return distinctPairs(d, start);
-  const ints = intTupleItems(d, start);
-  return ints >= 0 ? distinctInts(ints) : distinctHashes(d, start);
+function distinctBlock(d: readonly Value[], start: number, end: number): boolean {
+  for (let i = start + 2; i < end; i += STRIDE) if (d[i] === 0) return false;
+  if (end - start <= TINY_BLOCK * STRIDE) return distinctPairs(d, start, end);
+  const ints = intTupleItems(d, start, end);
+  return ints >= 0 ? distinctInts(ints) : distinctHashes(d, start, end);
 }
 
-// True when the vals from slot `start` on are pairwise distinct, compared directly.
-function distinctPairs(d: readonly Value[], start: number): boolean {
-  for (let i = start + STRIDE; i < d.length; i += STRIDE) {
+// True when the vals in slots `[start, end)` are pairwise distinct, compared directly.
+function distinctPairs(d: readonly Value[], start: number, end: number): boolean {
+  for (let i = start + STRIDE; i < end; i += STRIDE) {
     const v = d[i] as Value;
     for (let j = start; j < i; j += STRIDE) if (equalValues(d[j] as Value, v)) return false;
   }
   return true;
 }
 
-// When every val from slot `start` on is a 1-tuple of a (number) Int, writes the Ints to
+// When every val in slots `[start, end)` is a 1-tuple of a (number) Int, writes the Ints to
 // `blockInts` and returns how many; otherwise -1. Two such tuples are equal exactly when
 // their Ints are.
-function intTupleItems(d: readonly Value[], start: number): number {
+function intTupleItems(d: readonly Value[], start: number, end: number): number {
   let n = 0;
-  for (let i = start; i < d.length; i += STRIDE) {
+  for (let i = start; i < end; i += STRIDE) {
     const v = d[i] as Value;
     if (!Array.isArray(v) || v.length !== 1) return -1;
     const item = (v as readonly Value[])[0];
@@ -93,10 +101,10 @@ function distinctInts(n: number): boolean {
   return true;
 }
 
-// True when the vals from slot `start` on are pairwise distinct, compared by hash first.
-function distinctHashes(d: readonly Value[], start: number): boolean {
+// True when the vals in slots `[start, end)` are pairwise distinct, compared by hash first.
+function distinctHashes(d: readonly Value[], start: number, end: number): boolean {
   let n = 0;
-  for (let i = start; i < d.length; i += STRIDE) {
+  for (let i = start; i < end; i += STRIDE) {
     const v = d[i] as Value;
     const h = hashValue(v);
     for (let j = 0; j < n; j++) {

@@ -22,22 +22,38 @@ export function hashesOf(keys: readonly Value[]): Int32Array {
   return hashes;
 }
 
-/** Positions `0 … hashes.length - 1` ordered by `hashes[i] >>> 0`, ties in position order. */
-export function hashOrder(hashes: Int32Array): Uint32Array {
+/** A permutation by hash (`hashOrder`) and the hashes it lists, in its order. */
+export interface HashOrder {
+  /** Positions `0 … n - 1` ordered by `hashes[i] >>> 0`, ties in position order. */
+  readonly order: Uint32Array;
+  /** `sorted[j] === hashes[order[j]]`. */
+  readonly sorted: Int32Array;
+}
+
+/**
+ * The stable order of `hashes` by unsigned value. Each radix pass moves the hashes along
+ * with their positions, so every pass (and every reader of the result) reads them in
+ * sequence instead of looking each one up at its position.
+ */
+export function hashOrder(hashes: Int32Array): HashOrder {
   const n = hashes.length;
   if (n <= SMALL) return insertionOrder(hashes);
-  let from: Uint32Array = identity(n);
-  let to: Uint32Array = new Uint32Array(n);
   const starts = new Uint32Array(DIGITS + 1);
-  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
-    countDigits(hashes, shift, starts);
+  let fromHashes = new Int32Array(n);
+  let fromOrder = new Uint32Array(n);
+  countDigits(hashes, 0, starts);
+  sumCounts(starts);
+  scatterFirst(hashes, starts, fromHashes, fromOrder);
+  let toHashes = new Int32Array(n);
+  let toOrder = new Uint32Array(n);
+  for (let shift = DIGIT_BITS; shift < 32; shift += DIGIT_BITS) {
+    countDigits(fromHashes, shift, starts);
     sumCounts(starts);
-    scatter(hashes, shift, starts, from, to);
-    const done = to;
-    to = from;
-    from = done;
+    scatter(fromHashes, fromOrder, shift, starts, toHashes, toOrder);
+    [fromHashes, toHashes] = [toHashes, fromHashes];
+    [fromOrder, toOrder] = [toOrder, fromOrder];
   }
-  return from;
+  return { order: fromOrder, sorted: fromHashes };
 }
 
 // Each pass is a few loops, each in its own function: the first pass of a large batch gets
@@ -49,26 +65,21 @@ export function hashOrder(hashes: Int32Array): Uint32Array {
 const SMALL = 32;
 
 // `hashOrder` by a stable insertion sort (few hashes).
-function insertionOrder(hashes: Int32Array): Uint32Array {
-  const order = identity(hashes.length);
-  for (let i = 1; i < order.length; i++) {
-    const p = order[i] as number;
-    const h = (hashes[p] as number) >>> 0;
+function insertionOrder(hashes: Int32Array): HashOrder {
+  const order = new Uint32Array(hashes.length);
+  const sorted = new Int32Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes[i] as number;
     let j = i - 1;
-    while (j >= 0 && (hashes[order[j] as number] as number) >>> 0 > h) {
+    while (j >= 0 && (sorted[j] as number) >>> 0 > h >>> 0) {
       order[j + 1] = order[j] as number;
+      sorted[j + 1] = sorted[j] as number;
       j--;
     }
-    order[j + 1] = p;
+    order[j + 1] = i;
+    sorted[j + 1] = h;
   }
-  return order;
-}
-
-// The positions 0 … n-1.
-function identity(n: number): Uint32Array {
-  const a = new Uint32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  return a;
+  return { order, sorted };
 }
 
 // `starts[d + 1]`: how many hashes have the digit d at `shift`.
@@ -78,22 +89,39 @@ function countDigits(hashes: Int32Array, shift: number, starts: Uint32Array): vo
     (starts[(((hashes[i] as number) >>> shift) & DIGIT_MASK) + 1] as number)++;
 }
 
-// Turns the counts into `starts[d]`: where the positions with digit d start in the output.
+// Turns the counts into `starts[d]`: where the hashes with digit d start in the output.
 function sumCounts(starts: Uint32Array): void {
   for (let d = 0; d < DIGITS; d++) starts[d + 1] = (starts[d + 1] as number) + (starts[d] as number);
 }
 
-// Moves the positions of `from` into `to`, stably ordered by their digit at `shift`.
-function scatter(
+// The first pass: moves each hash and its position into place by its lowest digit.
+function scatterFirst(
   hashes: Int32Array,
+  starts: Uint32Array,
+  toHashes: Int32Array,
+  toOrder: Uint32Array,
+): void {
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes[i] as number;
+    const w = (starts[h & DIGIT_MASK] as number)++;
+    toHashes[w] = h;
+    toOrder[w] = i;
+  }
+}
+
+// A later pass: moves the hashes and their positions, stably ordered by their digit at `shift`.
+function scatter(
+  fromHashes: Int32Array,
+  fromOrder: Uint32Array,
   shift: number,
   starts: Uint32Array,
-  from: Uint32Array,
-  to: Uint32Array,
+  toHashes: Int32Array,
+  toOrder: Uint32Array,
 ): void {
-  for (let i = 0; i < from.length; i++) {
-    const p = from[i] as number;
-    const d = ((hashes[p] as number) >>> shift) & DIGIT_MASK;
-    to[(starts[d] as number)++] = p;
+  for (let i = 0; i < fromHashes.length; i++) {
+    const h = fromHashes[i] as number;
+    const w = (starts[(h >>> shift) & DIGIT_MASK] as number)++;
+    toHashes[w] = h;
+    toOrder[w] = fromOrder[i] as number;
   }
 }

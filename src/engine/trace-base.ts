@@ -14,9 +14,11 @@
  * into a key history of its own and marks it moved here (copy on write), so that each key
  * lives in exactly one place.
  */
-import { consolidateBlock } from './block.js';
+import { STRIDE, consolidateBlock } from './block.js';
 import { hashOrder } from './hash-order.js';
+import type { HashOrder } from './hash-order.js';
 import { homeSlot } from './key-table.js';
+import { packedArray } from './batch.js';
 import { keepLayout } from './layouts.js';
 import type { Time } from './time.js';
 import { equalValues, hashValue } from '../lang/value-order.js';
@@ -133,21 +135,25 @@ export function buildBase(
   seq: number,
 ): BuiltBase | null {
   const builder = new BaseBuilder(vals, diffs, time, seq);
-  builder.addAll(keys, hashes, hashOrder(hashes));
+  builder.addAll(keys, hashOrder(hashes));
   return builder.build();
 }
 
-// Collects a base key by key. Each loop sits alone in its function: a load's huge batch
-// gets a loop on-stack-replaced by V8, and code after it in the same function (without
-// type feedback) would deoptimize on every later call.
+// Collects a base key by key, into arrays made once at their largest possible size (a
+// load's columns grown by `push` would be copied over and over) and cut to size at the end. Each loop sits alone in
+// its function: a load's huge batch gets a loop on-stack-replaced by V8, and code after it
+// in the same function (without type feedback) would deoptimize on every later call.
 class BaseBuilder {
-  private readonly keys: Value[] = [];
-  // Each kept key's hash, first slot and first update's batch position, at the key's
-  // position (room for every update).
+  // Slots [0, keyCount) hold the kept keys; each kept key's hash, first slot and first
+  // update's batch position are at the key's position.
+  private readonly keys: Value[];
+  private keyCount = 0;
   private readonly hashes: Int32Array;
   private readonly starts: Int32Array;
   private readonly firsts: Int32Array;
-  private readonly data: Value[] = [];
+  // Slots [0, end) hold the kept keys' entries.
+  private readonly data: Value[];
+  private end = 0;
 
   constructor(
     private readonly vals: readonly Value[],
@@ -155,46 +161,59 @@ class BaseBuilder {
     private readonly time: Time,
     private readonly seq: number,
   ) {
-    this.hashes = new Int32Array(vals.length);
-    this.starts = new Int32Array(vals.length + 1);
-    this.firsts = new Int32Array(vals.length);
+    const n = vals.length;
+    this.keys = packedArray(n);
+    this.hashes = new Int32Array(n);
+    this.starts = new Int32Array(n + 1);
+    this.firsts = new Int32Array(n);
+    this.data = packedArray(n * STRIDE);
   }
 
-  // Adds the updates in `order`, whose hashes ascend: a run of equal hashes is usually
-  // one key object, added here; otherwise its updates are grouped by key (`addCollisions`).
-  addAll(keys: readonly Value[], hashes: Int32Array, order: Uint32Array): void {
+  // Adds the updates in hash order: a run of equal hashes is usually one key object,
+  // added here; otherwise its updates are grouped by key (`addCollisions`).
+  addAll(keys: readonly Value[], { order, sorted }: HashOrder): void {
     const n = order.length;
     const { vals, diffs, time, seq, data } = this;
+    let end = this.end;
     let j = 0;
     while (j < n) {
       const first = order[j] as number;
       const key = keys[first] as Value;
-      const h = hashes[first] as number;
+      const h = sorted[j] as number;
       let k = j + 1;
       let oneKey = true;
-      while (k < n && hashes[order[k] as number] === h) {
+      while (k < n && sorted[k] === h) {
         if (keys[order[k] as number] !== key) oneKey = false;
         k++;
       }
       if (oneKey) {
-        const start = data.length;
+        const start = end;
         for (let q = j; q < k; q++) {
           const i = order[q] as number;
-          data.push(vals[i] as Value, time, diffs[i] as number, seq);
+          data[end] = vals[i] as Value;
+          data[end + 1] = time;
+          data[end + 2] = diffs[i] as number;
+          data[end + 3] = seq;
+          end += STRIDE;
         }
         // One update needs no consolidation unless it is a zero.
-        if (k - j > 1 || diffs[first] === 0) consolidateBlock(data, start);
-        if (data.length > start) this.keep(key, h, start, first);
-      } else this.addCollisions(keys, h, order, j, k);
+        if (k - j > 1 || diffs[first] === 0) end = consolidateBlock(data, start, end);
+        if (end > start) this.keep(key, h, start, first);
+      } else {
+        this.end = end;
+        this.addCollisions(keys, h, order, j, k);
+        end = this.end;
+      }
       j = k;
     }
+    this.end = end;
   }
 
   // Records a key whose consolidated entries start at slot `start`, first seen at batch
   // position `first`.
   private keep(key: Value, h: number, start: number, first: number): void {
-    const p = this.keys.length;
-    this.keys.push(key);
+    const p = this.keyCount++;
+    this.keys[p] = key;
     this.hashes[p] = h;
     this.starts[p] = start;
     this.firsts[p] = first;
@@ -208,24 +227,33 @@ class BaseBuilder {
     from: number,
     to: number,
   ): void {
+    const data = this.data;
     let rest = Array.from(order.subarray(from, to));
     while (rest.length > 0) {
       const first = rest[0] as number;
       const key = keys[first] as Value;
-      const start = this.data.length;
-      for (const i of rest)
-        if (equalValues(keys[i] as Value, key))
-          this.data.push(this.vals[i] as Value, this.time, this.diffs[i] as number, this.seq);
-      consolidateBlock(this.data, start);
-      if (this.data.length > start) this.keep(key, h, start, first);
+      const start = this.end;
+      let end = start;
+      for (const i of rest) {
+        if (!equalValues(keys[i] as Value, key)) continue;
+        data[end] = this.vals[i] as Value;
+        data[end + 1] = this.time;
+        data[end + 2] = this.diffs[i] as number;
+        data[end + 3] = this.seq;
+        end += STRIDE;
+      }
+      this.end = consolidateBlock(data, start, end);
+      if (this.end > start) this.keep(key, h, start, first);
       rest = rest.filter((i) => !equalValues(keys[i] as Value, key));
     }
   }
 
   build(): BuiltBase | null {
-    const n = this.keys.length;
+    const n = this.keyCount;
     if (n === 0) return null;
-    this.starts[n] = this.data.length;
+    this.keys.length = n;
+    this.data.length = this.end;
+    this.starts[n] = this.end;
     const base = new TraceBase(this.keys, this.hashes.slice(0, n), this.starts.slice(0, n + 1), this.data);
     return { base, firsts: this.firsts.subarray(0, n) };
   }

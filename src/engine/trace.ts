@@ -453,9 +453,11 @@ export class Trace {
 
   // Merges equal vals within one key's block (all entries share time and seq).
   private consolidateBlock(kt: KeyTrace, start: number): void {
-    const before = kt.data.length;
-    consolidateBlock(kt.data, start);
-    this.records -= (before - kt.data.length) / STRIDE;
+    const d = kt.data;
+    const end = consolidateBlock(d, start, d.length);
+    if (end === d.length) return;
+    this.records -= (d.length - end) / STRIDE;
+    d.length = end;
   }
 
   /**

@@ -20,6 +20,7 @@ import type { Time } from '../time.js';
 import { Trace } from '../trace.js';
 import type { KeyTrace } from '../trace.js';
 import { hashOrder, hashesOf } from '../hash-order.js';
+import type { HashOrder } from '../hash-order.js';
 import type { ItemIr } from '../../lang/ir.js';
 import { hashValue } from '../../lang/value-order.js';
 import { isInterned } from '../../lang/value.js';
@@ -142,12 +143,11 @@ function appendInOrder(trace: Trace, b: Batch, t: Time): void {
 
 // Adds a batch's updates to the open batch of `trace`, in the order of their keys' hashes.
 function appendInHashOrder(trace: Trace, b: Batch, t: Time): void {
-  const hashes = hashesOf(b.keys);
-  addInOrder(trace, b, hashes, hashOrder(hashes), t);
+  addInOrder(trace, b, hashOrder(hashesOf(b.keys)), t);
 }
 
-// Adds the updates of `b` to the open batch of `trace` in the order `order`.
-function addInOrder(trace: Trace, b: Batch, hashes: Int32Array, order: Uint32Array, t: Time): void {
+// Adds the updates of `b` to the open batch of `trace` in hash order.
+function addInOrder(trace: Trace, b: Batch, { order, sorted }: HashOrder, t: Time): void {
   const keys = b.keys;
   const vals = b.vals;
   const diffs = b.diffs;
@@ -157,7 +157,7 @@ function addInOrder(trace: Trace, b: Batch, hashes: Int32Array, order: Uint32Arr
     const i = order[j] as number;
     const key = keys[i] as Value;
     if (key !== lastKey || kt === null) {
-      kt = trace.obtain(key, hashes[i] as number);
+      kt = trace.obtain(key, sorted[j] as number);
       lastKey = key;
     }
     trace.add(kt, vals[i] as Value, t, diffs[i] as number);
