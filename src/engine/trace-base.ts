@@ -140,9 +140,10 @@ export function buildBase(
 }
 
 // Collects a base key by key, into arrays made once at their largest possible size (a
-// load's columns grown by `push` would be copied over and over) and cut to size at the end. Each loop sits alone in
-// its function: a load's huge batch gets a loop on-stack-replaced by V8, and code after it
-// in the same function (without type feedback) would deoptimize on every later call.
+// load's columns grown by `push` would be copied over and over) and cut to size at the
+// end. Each loop sits alone in its function: a load's huge batch gets a loop
+// on-stack-replaced by V8, and code after it in the same function (without type feedback)
+// would deoptimize on every later call.
 class BaseBuilder {
   // Slots [0, keyCount) hold the kept keys; each kept key's hash, first slot and first
   // update's batch position are at the key's position.
