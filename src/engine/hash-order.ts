@@ -1,7 +1,7 @@
 /**
  * `hashOrder`: the permutation that lists int32 hashes in ascending unsigned order, stable
- * (equal hashes keep their positions' order). A stable three-pass radix sort on 11-bit
- * digits: O(n), typed arrays only.
+ * (equal hashes keep their positions' order), and the hashes in that order. A stable
+ * three-pass radix sort on 11-bit digits: O(n), typed arrays only.
  *
  * Why: a `KeyTable` puts a hash's home slot at its top bits, so visiting a large batch's
  * keys in this order walks the table's index, its entries and the key histories created
