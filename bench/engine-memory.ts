@@ -12,7 +12,6 @@
  * (`npm run bench:memory -- --rounds N`).
  */
 import { Engine } from '../src/engine/engine.js';
-import type { DataflowId } from '../src/engine/api.js';
 import { reachProgram } from './engine-reach.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -51,9 +50,9 @@ const reach = reachProgram();
 // One round: install, load, EPOCHS single-edge epochs (sampled every 100 when `verbose`), drop.
 function round(r: number, verbose: boolean): void {
   const { dataflow } = engine.install(reach, new Map());
-  const held = (df: DataflowId) => engine.stats(df).reduce((s, o) => s + o.recordsHeld, 0);
+  const held = () => engine.stats(dataflow).reduce((s, o) => s + o.recordsHeld, 0);
   const sample = () =>
-    `epoch ${String(engine.epoch).padStart(5)}: records held ${held(dataflow)}, heap ${heapMb().toFixed(1)} MB`;
+    `epoch ${String(engine.epoch).padStart(5)}: records held ${held()}, heap ${heapMb().toFixed(1)} MB`;
   const edges: [number, number][] = [];
   for (let i = 0; i < 2 * NODES; i++) edges.push([rand(NODES), rand(NODES)]);
   for (const e of edges) engine.feed(dataflow, 0, e, [], engine.epoch, 1);
