@@ -16,6 +16,12 @@ import type { Value } from '../lang/value.js';
 
 /** Updates at one logical time, as parallel arrays. */
 export class Batch {
+  /**
+   * The number of updates. A field, not a getter over `keys.length`: every port and outlet
+   * reads it per batch, and until V8 optimizes them a getter is a call each time.
+   */
+  readonly size: number;
+
   constructor(
     /** The key of each update. */
     readonly keys: readonly Value[],
@@ -23,24 +29,24 @@ export class Batch {
     readonly vals: readonly Value[],
     /** The signed multiplicity of each update (never 0 once consolidated). */
     readonly diffs: readonly number[],
-  ) {}
-
-  /** The number of updates. */
-  get size(): number {
-    return this.keys.length;
+  ) {
+    this.size = keys.length;
   }
 }
+
+// An empty array in V8's generic elements kind, copied by `objectArray`.
+const EMPTY_GENERIC: unknown[] = [null];
+EMPTY_GENERIC.pop();
 
 /**
  * An empty array in V8's generic elements kind. A fresh `[]` holds small integers until
  * the first object is pushed, and that transition, met for the first time in optimized
  * code (a tick after a load), throws the code away; arrays of values, keys and traces
- * are made with this instead.
+ * are made with this instead. (A copy of an empty generic array keeps its kind, and costs
+ * half of emptying a fresh `[null]`, whose elements V8 first copies out of the literal's.)
  */
 export function objectArray<T>(): T[] {
-  const a: (T | null)[] = [null];
-  a.pop();
-  return a as T[];
+  return EMPTY_GENERIC.slice() as T[];
 }
 
 /**

@@ -13,8 +13,8 @@
  * - `done` / `abort`: the end of a dataflow's run agrees whether it failed and how.
  * A driver that learns a peer aborted resumes the generator with `throw(PeerAbort)`.
  *
- * With one worker nothing is yielded but `done`/`abort` (one per dataflow run) and the
- * occasional `agree` is never needed: `runLocal` answers everything at once. All
+ * With one worker nothing is yielded but a failed run's `abort` (no `agree` or `done` is
+ * needed, and arrangements step without exchanging): `runLocal` answers at once. All
  * collectives happen in the same order on every worker because every worker makes the
  * same scheduling decisions from agreed times (the argument is in ARCHITECTURE.md).
  */

@@ -367,9 +367,10 @@ export class Engine implements EngineApi {
 
   /**
    * Runs one epoch of one dataflow, publishing to importers; a failure discards the
-   * instance. The run ends with a collective on every worker: `done`, or `abort` with
-   * this worker's failure; whichever worker failed, all agree on the least failure
-   * (failure-rank.ts) and all discard the instance.
+   * instance. Sharded, the run ends with a collective on every worker: `done`, or `abort`
+   * with this worker's failure; whichever worker failed, all agree on the least failure
+   * (failure-rank.ts) and all discard the instance. Alone, a run that completed has no
+   * one to tell (its `done` would only suspend and resume every generator of the tick).
    */
   private *run(
     state: DataflowState,
@@ -383,7 +384,7 @@ export class Engine implements EngineApi {
     let failed: RankedFailure | null = null;
     try {
       published = yield* instance.runEpoch(epoch);
-      yield DONE;
+      if (this.cluster.workers > 1) yield DONE;
     } catch (e) {
       if (e instanceof PeerAbort) failed = e.failure;
       else {

@@ -10,7 +10,7 @@
  */
 import { SAMPLE_LIMIT } from './api.js';
 import type { SampledUpdate } from './api.js';
-import type { Batch } from './batch.js';
+import { Batch, objectArray } from './batch.js';
 import { keepLayout } from './layouts.js';
 import type { Receiver, TickClock } from './port.js';
 import type { Time } from './time.js';
@@ -20,34 +20,33 @@ import type { Value } from '../lang/value.js';
 /** Maps a time from the sender's scope into the receiver's. */
 export type TimeMap = (t: Time) => Time;
 
-interface Edge {
-  readonly target: Receiver;
-  readonly map: TimeMap | null;
-}
-
 /** One node's outgoing edges and emitted-update record. */
 export class Outlet {
-  private readonly edges: Edge[] = [];
-  // Updates emitted in the tick `stamp` of the clock; see `emitted`.
-  private emittedInTick = 0;
-  private stamp = -1;
+  // The outgoing edges: each one's receiver, and how it maps times (null: unchanged).
+  private readonly targets: Receiver[] = [];
+  private readonly maps: (TimeMap | null)[] = [];
   /** Updates emitted in total. */
   emittedTotal = 0;
-  // The first `sampled` updates emitted in the current tick (at most `SAMPLE_LIMIT`), as
-  // references (a tick pays no conversion; `sample()` converts them when stats are read).
-  // Copied, not kept as their batches, which would keep a load's whole batch alive until
-  // the node next emits. Later ticks overwrite the entries in place.
-  private readonly sampleKeys: Value[] = [];
-  private readonly sampleVals: Value[] = [];
-  private readonly sampleTimes: Time[] = [];
-  private readonly sampleDiffs: number[] = [];
-  private sampled = 0;
+  // `emittedTotal` when the tick `stamp` of the clock began; see `emitted`.
+  private emittedBefore = 0;
+  private stamp = -1;
+  // The batches emitted first in the current tick, with their times, until they hold
+  // `SAMPLE_LIMIT` updates (`sampleRoom` is what is still wanted); `sample()` reads their
+  // first updates when stats are asked for. A tick's few small batches are kept as they
+  // are (a tick pays two stores per batch); a batch of more than `SAMPLE_LIMIT` updates
+  // is kept as a copy of its first ones, so that a load's whole batch is not kept alive
+  // until the node next emits. Later ticks overwrite the entries in place.
+  private readonly sampleBatches: Batch[] = objectArray();
+  private readonly sampleTimes: Time[] = objectArray();
+  private sampleCount = 0;
+  private sampleRoom = 0;
 
   constructor(private readonly clock: TickClock) {}
 
   /** Sends the output on to `target`, mapping times with `map` (null: unchanged). */
   connect(target: Receiver, map: TimeMap | null): void {
-    this.edges.push({ target, map });
+    this.targets.push(target);
+    this.maps.push(map);
   }
 
   /** Emits `batch` (all at time `t`) along every edge. */
@@ -55,13 +54,19 @@ export class Outlet {
     const n = batch.size;
     if (n === 0) return;
     if (this.stamp !== this.clock.tick) this.startTick();
-    this.emittedInTick += n;
     this.emittedTotal += n;
-    if (this.sampled < SAMPLE_LIMIT) this.keepSample(t, batch);
-    const edges = this.edges;
-    for (let i = 0; i < edges.length; i++) {
-      const e = edges[i] as Edge;
-      e.target.receive(e.map === null ? t : e.map(t), batch);
+    if (this.sampleRoom > 0) {
+      const k = this.sampleCount;
+      this.sampleBatches[k] = n > SAMPLE_LIMIT ? prefixOf(batch, SAMPLE_LIMIT) : batch;
+      this.sampleTimes[k] = t;
+      this.sampleCount = k + 1;
+      this.sampleRoom -= n;
+    }
+    const targets = this.targets;
+    const maps = this.maps;
+    for (let i = 0; i < targets.length; i++) {
+      const map = maps[i] as TimeMap | null;
+      (targets[i] as Receiver).receive(map === null ? t : map(t), batch);
     }
   }
 
@@ -72,7 +77,7 @@ export class Outlet {
 
   /** Updates emitted in the current tick. */
   get emitted(): number {
-    return this.stamp === this.clock.tick ? this.emittedInTick : 0;
+    return this.stamp === this.clock.tick ? this.emittedTotal - this.emittedBefore : 0;
   }
 
   /**
@@ -82,34 +87,32 @@ export class Outlet {
   sample(): SampledUpdate[] {
     const out: SampledUpdate[] = [];
     if (this.stamp !== this.clock.tick) return out;
-    for (let i = 0; i < this.sampled; i++) {
-      const key = valueToJson(this.sampleKeys[i] as Value);
-      const val = valueToJson(this.sampleVals[i] as Value);
-      out.push({ key, val, time: this.sampleTimes[i] as Time, diff: this.sampleDiffs[i] as number });
+    for (let k = 0; k < this.sampleCount && out.length < SAMPLE_LIMIT; k++) {
+      const batch = this.sampleBatches[k] as Batch;
+      const time = this.sampleTimes[k] as Time;
+      const n = Math.min(batch.size, SAMPLE_LIMIT - out.length);
+      for (let i = 0; i < n; i++) {
+        const key = valueToJson(batch.keys[i] as Value);
+        const val = valueToJson(batch.vals[i] as Value);
+        out.push({ key, val, time, diff: batch.diffs[i] as number });
+      }
     }
     return out;
-  }
-
-  // Copies the first updates of `batch` (at `t`) into the sample, up to its limit.
-  private keepSample(t: Time, batch: Batch): void {
-    const n = Math.min(batch.size, SAMPLE_LIMIT - this.sampled);
-    let w = this.sampled;
-    for (let i = 0; i < n; i++, w++) {
-      this.sampleKeys[w] = batch.keys[i] as Value;
-      this.sampleVals[w] = batch.vals[i] as Value;
-      this.sampleTimes[w] = t;
-      this.sampleDiffs[w] = batch.diffs[i] as number;
-    }
-    this.sampled = w;
   }
 
   // Starts the per-tick counters (emitted updates, the sample) over for the current tick.
   private startTick(): void {
     this.stamp = this.clock.tick;
-    this.emittedInTick = 0;
+    this.emittedBefore = this.emittedTotal;
     // Entries are overwritten, not truncated: truncating an array is a slow call in V8.
-    this.sampled = 0;
+    this.sampleCount = 0;
+    this.sampleRoom = SAMPLE_LIMIT;
   }
+}
+
+// The first `n` updates of `batch`, as a batch of their own.
+function prefixOf(batch: Batch, n: number): Batch {
+  return new Batch(batch.keys.slice(0, n), batch.vals.slice(0, n), batch.diffs.slice(0, n));
 }
 
 // See layouts.ts: an outlet with an edge, as nodes hold them.

@@ -20,11 +20,11 @@ describe('Port', () => {
       [0, 5],
       [0, 2],
     ]);
-    expect(port.head()).toEqual([0, 2]);
+    expect(port.head).toEqual([0, 2]);
     expect(port.take([0, 5])).toEqual([]);
     expect(port.take([0, 2])).toHaveLength(1);
     expect(port.take([0, 5])).toHaveLength(2);
-    expect(port.head()).toBeUndefined();
+    expect(port.head).toBeUndefined();
     expect(port.pending).toBe(0);
     expect(port.receivedTotal).toBe(3);
   });
@@ -44,6 +44,6 @@ describe('Port', () => {
   it('ignores empty batches', () => {
     const port = new Port({ schedule: () => undefined, clock: { tick: 0 } });
     port.receive([0, 0], new BatchBuilder().build());
-    expect(port.head()).toBeUndefined();
+    expect(port.head).toBeUndefined();
   });
 });

@@ -37,32 +37,45 @@ const NONE: readonly Batch[] = Object.freeze([]);
 
 /** One input of an operator: pending batches by time. */
 export class Port implements Receiver {
-  // Parallel arrays, sorted by time (lexicographic); usually one or two entries.
+  // Parallel arrays, sorted by time (lexicographic); usually one entry, or none.
   private readonly times: Time[] = [];
   private readonly lists: Batch[][] = [];
-  /** Updates waiting in this port. */
-  pending = 0;
-  // Updates received in the tick `stamp` of the clock.
-  private receivedInTick = 0;
-  private stamp = -1;
+  /**
+   * The earliest time with pending batches (`times[0]`), kept in a field for schedulers
+   * to read without a call. Only the port itself changes it.
+   */
+  head: Time | undefined = undefined;
+  private readonly clock: TickClock;
   /** Updates received in total. */
   receivedTotal = 0;
+  // `receivedTotal` when the tick `stamp` of the clock began (see `received`): a batch
+  // costs one counter and a stamp check, not a per-tick counter of its own.
+  private receivedBefore = 0;
+  private stamp = -1;
 
-  constructor(private readonly agenda: Agenda) {}
+  constructor(private readonly agenda: Agenda) {
+    this.clock = agenda.clock;
+  }
 
   /** Updates received in the current tick. */
   get received(): number {
-    return this.stamp === this.agenda.clock.tick ? this.receivedInTick : 0;
+    return this.stamp === this.clock.tick ? this.receivedTotal - this.receivedBefore : 0;
+  }
+
+  /** Updates waiting in this port (summed when asked: only stats read it). */
+  get pending(): number {
+    let n = 0;
+    for (const list of this.lists) for (const b of list) n += b.size;
+    return n;
   }
 
   /** Counts `n` updates received now. */
   count(n: number): void {
-    const tick = this.agenda.clock.tick;
+    const tick = this.clock.tick;
     if (this.stamp !== tick) {
       this.stamp = tick;
-      this.receivedInTick = 0;
+      this.receivedBefore = this.receivedTotal;
     }
-    this.receivedInTick += n;
     this.receivedTotal += n;
   }
 
@@ -70,7 +83,6 @@ export class Port implements Receiver {
   receive(t: Time, batch: Batch): void {
     const n = batch.size;
     if (n === 0) return;
-    this.pending += n;
     this.count(n);
     const times = this.times;
     let lo = 0;
@@ -104,23 +116,22 @@ export class Port implements Receiver {
       times.splice(lo, 0, t);
       this.lists.splice(lo, 0, [batch]);
     }
+    if (lo === 0) this.head = t;
     this.agenda.schedule(t);
-  }
-
-  /** The earliest time with pending batches. */
-  head(): Time | undefined {
-    return this.times[0];
   }
 
   /** Removes and returns the batches pending at exactly `t` (none if the head differs). */
   take(t: Time): readonly Batch[] {
-    const head = this.times[0];
+    const head = this.head;
     if (head === undefined || (head !== t && compareLex(head, t) !== 0)) return NONE;
-    const single = this.times.length === 1;
-    if (single) this.times.pop();
-    else this.times.shift();
-    const list = (single ? this.lists.pop() : this.lists.shift()) as Batch[];
-    for (let i = 0; i < list.length; i++) this.pending -= (list[i] as Batch).size;
-    return list;
+    const times = this.times;
+    if (times.length === 1) {
+      times.pop();
+      this.head = undefined;
+      return this.lists.pop() as Batch[];
+    }
+    times.shift();
+    this.head = times[0];
+    return this.lists.shift() as Batch[];
   }
 }

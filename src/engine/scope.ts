@@ -234,6 +234,6 @@ export class ScopeNode extends Node {
 /** The earliest pending time among some ports. */
 export function earliestOf(ports: readonly Port[]): Time | undefined {
   let best: Time | undefined;
-  for (const p of ports) best = earliest(best, p.head());
+  for (const p of ports) best = earliest(best, p.head);
   return best;
 }

@@ -50,7 +50,7 @@ export class ArrangeNode extends Node {
   }
 
   nextTime(): Time | undefined {
-    return this.input.head();
+    return this.input.head;
   }
 
   /** One worker: everything pending at `t` is indexed here. */

@@ -25,7 +25,7 @@ export class ForwardNode extends Node {
   }
 
   nextTime(): Time | undefined {
-    return this.input.head();
+    return this.input.head;
   }
 
   step(t: Time): void {

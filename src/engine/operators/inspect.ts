@@ -33,7 +33,7 @@ export class InspectNode extends Node {
   }
 
   nextTime(): Time | undefined {
-    return this.input.head();
+    return this.input.head;
   }
 
   step(t: Time): void {

@@ -97,7 +97,7 @@ export class JoinNode extends Node {
   }
 
   nextTime(): Time | undefined {
-    return earliest(this.left.head(), this.right.head());
+    return earliest(this.left.head, this.right.head);
   }
 
   step(t: Time): void {

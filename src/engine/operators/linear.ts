@@ -77,7 +77,7 @@ export class LinearNode extends Node {
   }
 
   nextTime(): Time | undefined {
-    return this.input.head();
+    return this.input.head;
   }
 
   step(t: Time): void {

@@ -65,7 +65,7 @@ export class ReduceNode extends Node {
   }
 
   nextTime(): Time | undefined {
-    return earliest(this.input.head(), this.due[0]?.time);
+    return earliest(this.input.head, this.due[0]?.time);
   }
 
   step(t: Time): void {

@@ -29,7 +29,7 @@ export class VariableNode extends Node {
   }
 
   nextTime(): Time | undefined {
-    return this.input.head();
+    return this.input.head;
   }
 
   step(t: Time): void {
