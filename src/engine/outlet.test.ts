@@ -51,4 +51,15 @@ describe('Outlet', () => {
     out.send([1], batchOf(1, 50));
     expect(out.sample()).toEqual([{ key: [50], val: [], time: [1], diff: 1 }]);
   });
+
+  it('samples the first updates of a batch larger than the sample', () => {
+    const clock = { tick: 0 };
+    const out = new Outlet(clock);
+    out.send([0], batchOf(SAMPLE_LIMIT + 5, 10));
+    out.send([0], batchOf(1, 500));
+    const sample = out.sample();
+    expect(sample).toHaveLength(SAMPLE_LIMIT);
+    expect(sample[0]).toEqual({ key: [10], val: [], time: [0], diff: 1 });
+    expect(sample[SAMPLE_LIMIT - 1]).toEqual({ key: [10 + SAMPLE_LIMIT - 1], val: [], time: [0], diff: 1 });
+  });
 });
