@@ -19,6 +19,7 @@
  * operations as resumable computations that meet the other workers where they must;
  * `install`/`tick` run them for a lone worker.
  */
+import type { Batch } from './batch.js';
 import type { Cluster, Steps } from './cluster.js';
 import type { ProgramIr } from '../lang/ir.js';
 import type { Span } from '../lang/source.js';
@@ -83,16 +84,18 @@ export interface TickResult {
 }
 
 /**
- * A row placed into a new dataflow's input at install time, at any epoch — also one in the
+ * Rows placed into a new dataflow's input at install time, at any epoch — also one in the
  * closed past (the server's generated sources hold their rows at time 0 even when they are
  * installed later). Retained like fed input.
  */
-export interface InitialUpdate {
+export interface InitialRows {
   readonly input: number;
-  readonly key: Value;
-  readonly val: Value;
   readonly time: number;
-  readonly diff: number;
+  /**
+   * The rows as one batch, handed over to the engine: it may keep the batch's arrays as
+   * its own (a generated source's million rows are then staged without a copy).
+   */
+  readonly rows: Batch;
 }
 
 /** The result of installing a dataflow. */
@@ -147,13 +150,13 @@ export interface EngineApi {
   install(
     program: ProgramIr,
     imports: ReadonlyMap<string, TraceId>,
-    initial?: readonly InitialUpdate[],
+    initial?: readonly InitialRows[],
   ): Installed;
   /** `install`, resumable: a sharded engine meets the other workers at its `yield`s. */
   installSteps(
     program: ProgramIr,
     imports: ReadonlyMap<string, TraceId>,
-    initial?: readonly InitialUpdate[],
+    initial?: readonly InitialRows[],
   ): Steps<Installed>;
   /** Stages `(key ; val)` with `diff` at `time` (an epoch ≥ the open epoch) into an input. */
   feed(dataflow: DataflowId, input: number, key: Value, val: Value, time: number, diff: number): void;

@@ -104,6 +104,22 @@ export class BatchBuilder {
     this.diffs.push(diff);
   }
 
+  /**
+   * Appends every update of `batch`, which is handed over: an empty builder takes the
+   * batch's arrays as its own instead of copying them, so the caller must not use the
+   * batch again. (A batch from `build` has arrays of the kinds a builder makes.)
+   */
+  pushBatch(batch: Batch): void {
+    if (this.keys.length === 0) {
+      this.keys = batch.keys as Value[];
+      this.vals = batch.vals as Value[];
+      this.diffs = batch.diffs as number[];
+      return;
+    }
+    for (let i = 0; i < batch.size; i++)
+      this.push(batch.keys[i] as Value, batch.vals[i] as Value, batch.diffs[i] as number);
+  }
+
   /** The number of updates pushed since the last `build`. */
   get size(): number {
     return this.keys.length;

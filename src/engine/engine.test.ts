@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineUsageError } from './api.js';
 import type { TraceId } from './api.js';
 import { ownsRow, runLocal } from './cluster.js';
+import { Batch } from './batch.js';
 import { Engine } from './engine.js';
 import { compile } from '../lang/compile.js';
 import type { ProgramIr } from '../lang/ir.js';
@@ -95,15 +96,25 @@ describe('Engine', () => {
     const engine = new Engine(OPTIONS);
     engine.tick();
     engine.tick();
+    const rows = (...keys: number[]): Batch =>
+      new Batch(
+        keys.map((k) => [k]),
+        keys.map(() => []),
+        keys.map(() => 1),
+      );
     const a = engine.install(IDENTITY, new Map(), [
-      { input: 0, key: [5], val: [], time: 0, diff: 1 },
-      { input: 0, key: [6], val: [], time: 2, diff: 1 },
+      { input: 0, time: 0, rows: rows(5) },
+      { input: 0, time: 2, rows: rows(6, 7) },
     ]);
     expect(engine.read(trace(a, 'o'))).toEqual([[[5], [], 1]]);
+    // Rows fed for the open epoch join the initial rows staged for it.
+    engine.feed(a.dataflow, 0, [8], [], 2, 1);
     engine.tick();
     expect(engine.read(trace(a, 'o'))).toEqual([
       [[5], [], 1],
       [[6], [], 1],
+      [[7], [], 1],
+      [[8], [], 1],
     ]);
   });
 

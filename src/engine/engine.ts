@@ -34,7 +34,7 @@ import type {
   DataflowId,
   EngineApi,
   EngineOptions,
-  InitialUpdate,
+  InitialRows,
   InspectUpdate,
   Installed,
   OperatorStats,
@@ -47,7 +47,6 @@ import type { FailureInfo } from './budget.js';
 import { PeerAbort, SINGLE_WORKER, ownsRow, runLocal } from './cluster.js';
 import type { Cluster, Collective, Steps } from './cluster.js';
 import type { RankedFailure } from './failure-rank.js';
-import { BatchBuilder } from './batch.js';
 import { InputLog } from './inputs.js';
 import type { ByInput } from './inputs.js';
 import { DataflowInstance } from './dataflow.js';
@@ -112,7 +111,7 @@ export class Engine implements EngineApi {
   install(
     program: ProgramIr,
     imports: ReadonlyMap<string, TraceId>,
-    initial: readonly InitialUpdate[] = [],
+    initial: readonly InitialRows[] = [],
   ): Installed {
     return runLocal(this.alone('install').installSteps(program, imports, initial));
   }
@@ -120,7 +119,7 @@ export class Engine implements EngineApi {
   *installSteps(
     program: ProgramIr,
     imports: ReadonlyMap<string, TraceId>,
-    initial: readonly InitialUpdate[] = [],
+    initial: readonly InitialRows[] = [],
   ): Steps<Installed> {
     for (const imp of program.imports) {
       const id = imports.get(imp.name);
@@ -129,8 +128,8 @@ export class Engine implements EngineApi {
       }
     }
     const inputs = new Set(program.inputs);
-    for (const u of initial) {
-      if (!inputs.has(u.input)) throw new EngineUsageError(`install: the program has no input ${u.input}`);
+    for (const { input } of initial) {
+      if (!inputs.has(input)) throw new EngineUsageError(`install: the program has no input ${input}`);
     }
     // Validated: from here on install cannot be rejected, only fail at run time.
     const id = this.nextDataflow++;
@@ -155,16 +154,10 @@ export class Engine implements EngineApi {
     this.dataflows.set(id, state);
     // Past initial rows are history to catch up on; present and future ones wait like
     // feeds. (A sharded engine is given only its share of them.)
-    const past = new Map<number, BatchBuilder>();
-    for (const u of initial) {
-      if (u.time >= this.open) state.inputs.stage(u.input, u.key, u.val, u.diff, u.time);
-      else {
-        let builder = past.get(u.input);
-        if (builder === undefined) past.set(u.input, (builder = new BatchBuilder()));
-        builder.push(u.key, u.val, u.diff);
-      }
+    for (const { input, time, rows } of initial) {
+      if (time >= this.open) state.inputs.stageBatch(input, rows, time);
+      else state.inputs.retain(input, rows);
     }
-    for (const [input, builder] of past) state.inputs.retain(input, builder.build());
     const inspects: InspectUpdate[] = [];
     const failures: DataflowFailure[] = [];
     const upstream = this.failedProducer(state);

@@ -52,6 +52,11 @@ export class InputLog {
     builder.push(key, val, diff);
   }
 
+  /** Stages every row of `batch` (handed over: see `BatchBuilder.pushBatch`) like `stage`. */
+  stageBatch(input: number, batch: Batch, epoch: number): void {
+    this.builderFor(epoch, input).pushBatch(batch);
+  }
+
   private builderFor(epoch: number, input: number): BatchBuilder {
     let builders = this.staged.get(epoch);
     if (builders === undefined) {

@@ -143,16 +143,16 @@ export interface RowShare {
 const ALL_ROWS: RowShare = { workers: 1, index: 0 };
 
 /**
- * The rows of a recipe as `[key, val]`, in row order: all of them, or only one worker's
- * share (rows `e` with `e mod workers = index`, so the shares partition the rows and
- * each worker generates only its own). `recipeProblem` must be null.
+ * The keys of a recipe's rows, in row order (every row's val is `()`): all of them, or
+ * only one worker's share (rows `e` with `e mod workers = index`, so the shares partition
+ * the rows and each worker generates only its own). `recipeProblem` must be null.
  */
-export function recipeRows(recipe: Recipe, share: RowShare = ALL_ROWS): [key: Value, val: Value][] {
-  const rows: [Value, Value][] = [];
+export function recipeKeys(recipe: Recipe, share: RowShare = ALL_ROWS): Value[] {
+  const keys: Value[] = [];
   const { workers, index } = share;
   if (recipe.kind === 'iota') {
-    for (let i = index; i < Number(recipe.n); i += workers) rows.push([[i], UNIT]);
-    return rows;
+    for (let i = index; i < Number(recipe.n); i += workers) keys.push([i]);
+    return keys;
   }
   const arity = Number(recipe.arity);
   const edges = Number(recipe.edges);
@@ -163,9 +163,9 @@ export function recipeRows(recipe: Recipe, share: RowShare = ALL_ROWS): [key: Va
   for (let e = index; e < edges; e += workers) {
     fields.length = 0;
     for (let i = 0; i < arity; i++) fields.push(field(e, i));
-    rows.push([fields.slice(), UNIT]);
+    keys.push(fields.slice());
   }
-  return rows;
+  return keys;
 }
 
 /** The clock's row for epoch `t`. */

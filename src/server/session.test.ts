@@ -7,7 +7,7 @@ import type {
   DataflowFailure,
   DataflowId,
   EngineApi,
-  InitialUpdate,
+  InitialRows,
   Installed,
   OperatorStats,
   Row,
@@ -32,6 +32,11 @@ function* immediately<R>(f: () => R): Steps<R> {
   return f();
 }
 
+/** Initial rows as `[key, val, time, diff]` each. */
+function rowsOf({ time, rows }: InitialRows): [Value, Value, number, number][] {
+  return rows.keys.map((key, i) => [key, rows.vals[i] as Value, time, rows.diffs[i] as number]);
+}
+
 /** Records every call; ticks return the failures queued in `nextFailures`. */
 class RecordingEngine implements EngineApi {
   epoch = 0;
@@ -39,7 +44,7 @@ class RecordingEngine implements EngineApi {
   readonly installs: {
     program: ProgramIr;
     imports: ReadonlyMap<string, TraceId>;
-    initial: readonly InitialUpdate[];
+    initial: readonly InitialRows[];
   }[] = [];
   readonly fed: Fed[] = [];
   readonly dropped: DataflowId[] = [];
@@ -50,7 +55,7 @@ class RecordingEngine implements EngineApi {
   install(
     program: ProgramIr,
     imports: ReadonlyMap<string, TraceId>,
-    initial: readonly InitialUpdate[] = [],
+    initial: readonly InitialRows[] = [],
   ): Installed {
     const dataflow = this.installs.length;
     this.installs.push({ program, imports, initial });
@@ -65,7 +70,7 @@ class RecordingEngine implements EngineApi {
   installSteps(
     program: ProgramIr,
     imports: ReadonlyMap<string, TraceId>,
-    initial: readonly InitialUpdate[] = [],
+    initial: readonly InitialRows[] = [],
   ): Steps<Installed> {
     return immediately(() => this.install(program, imports, initial));
   }
@@ -120,10 +125,10 @@ describe('Session against the engine contract', () => {
     expect(run('install g gen.ddp')).toEqual([{ event: 'installed', name: 'g' }]);
     const [source, program] = engine.installs;
     expect(source?.program.exports.map((e) => e.name)).toEqual(['iota:3']);
-    expect(source?.initial.map((u) => [u.key, u.time, u.diff])).toEqual([
-      [[0], 0, 1],
-      [[1], 0, 1],
-      [[2], 0, 1],
+    expect(source?.initial.flatMap(rowsOf)).toEqual([
+      [[0], [], 0, 1],
+      [[1], [], 0, 1],
+      [[2], [], 0, 1],
     ]);
     // The program's import, as written, maps to the source's trace.
     expect([...(program?.imports ?? [])]).toEqual([['iota: 3', 100]]);
@@ -133,7 +138,7 @@ describe('Session against the engine contract', () => {
     const { engine, run } = setup();
     run('tick');
     run('install c clock.ddp');
-    expect(engine.installs[0]?.initial.map((u) => [u.key, u.time])).toEqual([[[1], 1]]);
+    expect(engine.installs[0]?.initial.flatMap(rowsOf)).toEqual([[[1], [], 1, 1]]);
     run('tick');
     expect(engine.fed).toEqual([
       { dataflow: 0, key: [1], time: 2, diff: -1 },

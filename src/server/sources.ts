@@ -8,12 +8,14 @@
  * single row `(t)` at the open epoch t. The session advances the clock at every tick with
  * `advanceClock`. Nothing here reports errors: recipes are validated before installing.
  */
-import { clockRow, recipeRows } from './generated.js';
+import { clockRow, recipeKeys } from './generated.js';
 import type { Recipe } from './generated.js';
-import type { DataflowId, EngineApi, InitialUpdate, TraceId } from '../engine/api.js';
+import type { DataflowId, EngineApi, InitialRows, TraceId } from '../engine/api.js';
+import { BatchBuilder } from '../engine/batch.js';
 import { ownsRow } from '../engine/cluster.js';
 import type { Steps } from '../engine/cluster.js';
 import type { ProgramIr } from '../lang/ir.js';
+import { UNIT } from '../lang/value.js';
 
 const NO_SPAN = { start: 0, end: 0 };
 
@@ -59,19 +61,17 @@ export type SourceKind = { readonly kind: 'recipe'; readonly recipe: Recipe } | 
  * worker that owns it (where the tick that retracts it will feed the retraction).
  */
 export function* installSource(engine: EngineApi, name: string, source: SourceKind): Steps<InstalledSource> {
-  let initial: InitialUpdate[];
+  const rows = new BatchBuilder();
+  let time = 0;
   if (source.kind === 'clock') {
     const [key, val] = clockRow(engine.epoch);
-    initial = ownsRow(engine.cluster, key, val) ? [{ input: 0, key, val, time: engine.epoch, diff: 1 }] : [];
+    if (ownsRow(engine.cluster, key, val)) rows.push(key, val, 1);
+    time = engine.epoch;
   } else {
-    initial = recipeRows(source.recipe, engine.cluster).map(([key, val]) => ({
-      input: 0,
-      key,
-      val,
-      time: 0,
-      diff: 1,
-    }));
+    for (const key of recipeKeys(source.recipe, engine.cluster)) rows.push(key, UNIT, 1);
   }
+  // Built straight into one batch: a million-row source makes no object per row here.
+  const initial: InitialRows[] = rows.size === 0 ? [] : [{ input: 0, time, rows: rows.build() }];
   const installed = yield* engine.installSteps(sourceProgram(name), new Map(), initial);
   const trace = installed.exports.get(name);
   if (trace === undefined) throw new Error(`engine did not publish the generated source "${name}"`);
