@@ -157,8 +157,15 @@ export function recipeKeys(recipe: Recipe, share: RowShare = ALL_ROWS): Value[] 
   const arity = Number(recipe.arity);
   const edges = Number(recipe.edges);
   const field = randomFields(recipe);
-  // Each row's fields are gathered here and copied out: a copy holds exactly its fields,
-  // where an array grown by `push` reserves room for 17 (a 2-tuple would take 4× its size).
+  // Edges, the common case, are array literals: V8 sees that the tuples made at this one
+  // site live on (as trace keys) and allocates them where long-lived objects go, instead
+  // of copying each one through the young generation first.
+  if (arity === 2) {
+    for (let e = index; e < edges; e += workers) keys.push([field(e, 0), field(e, 1)]);
+    return keys;
+  }
+  // Other arities gather each row's fields here and copy them out: a copy holds exactly
+  // its fields, where an array grown by `push` reserves room for 17.
   const fields: Value[] = [];
   for (let e = index; e < edges; e += workers) {
     fields.length = 0;
