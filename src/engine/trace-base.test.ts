@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STRIDE } from './block.js';
-import { buildBase } from './trace-base.js';
+import { SOLO, buildBase } from './trace-base.js';
 import type { BuiltBase, TraceBase } from './trace-base.js';
 import { hashValue } from '../lang/value-order.js';
 import type { Value } from '../lang/value.js';
@@ -76,7 +76,7 @@ describe('TraceBase', () => {
     expect(b.find([104], 5)).toBe(-1);
   });
 
-  it('records where each key first appeared in the batch', () => {
+  it('records where each key first appeared in the batch, and which updates it keeps as they are', () => {
     const built = build(
       [
         [[101], [1], 1],
@@ -88,9 +88,10 @@ describe('TraceBase', () => {
       ],
       (k) => [0, 9, 5, 7, 1][(k as number[])[0]! - 100] as number,
     ) as BuiltBase;
-    // In hash order 102 (5), 103 (7), 101 (9); 104's updates cancel out.
+    // In hash order 102 (5), 103 (7), 101 (9); 104's updates cancel out. 102 and 103 have
+    // one update each, kept as it is; 101's two are merged into base key 2.
     expect(built.base.keys).toEqual([[102], [103], [101]]);
-    expect([...built.firsts]).toEqual([1, 5, 0]);
+    expect([...built.firstAt]).toEqual([2, SOLO, -1, -1, -1, SOLO]);
   });
 
   it('drops keys whose updates cancel, and is null when all of them do', () => {

@@ -117,9 +117,17 @@ function fillIndex(index: Int32Array, hashes: Int32Array, shift: number, mask: n
 /** A base just built, and where each of its keys first appeared in the batch. */
 export interface BuiltBase {
   readonly base: TraceBase;
-  /** Key k's first update was update `firsts[k]` of the batch (for a delta in batch order). */
-  readonly firsts: Int32Array;
+  /**
+   * Per update of the batch (for a delta in batch order): `SOLO` if it is the only update
+   * of its key and the base keeps it as it is, the key's position in the base if it is
+   * the first of several (or of one changed), -1 otherwise (later updates of a key, and
+   * keys whose updates cancel out).
+   */
+  readonly firstAt: Int32Array;
 }
+
+/** `BuiltBase.firstAt` of an update that is a kept key's only entry, unchanged. */
+export const SOLO = -2;
 
 /**
  * Builds the base of the batch `keys`/`vals`/`diffs` (all at `time`, batch number `seq`),
@@ -151,7 +159,7 @@ class BaseBuilder {
   private keyCount = 0;
   private readonly hashes: Int32Array;
   private readonly starts: Int32Array;
-  private readonly firsts: Int32Array;
+  private readonly firstAt: Int32Array;
   // Slots [0, end) hold the kept keys' entries.
   private readonly data: Value[];
   private end = 0;
@@ -166,7 +174,7 @@ class BaseBuilder {
     this.keys = packedArray(n);
     this.hashes = new Int32Array(n);
     this.starts = new Int32Array(n + 1);
-    this.firsts = new Int32Array(n);
+    this.firstAt = new Int32Array(n).fill(-1);
     this.data = packedArray(n * STRIDE);
   }
 
@@ -198,8 +206,9 @@ class BaseBuilder {
           end += STRIDE;
         }
         // One update needs no consolidation unless it is a zero.
-        if (k - j > 1 || diffs[first] === 0) end = consolidateBlock(data, start, end);
-        if (end > start) this.keep(key, h, start, first);
+        const solo = k - j === 1 && diffs[first] !== 0;
+        if (!solo) end = consolidateBlock(data, start, end);
+        if (end > start) this.keep(key, h, start, first, solo);
       } else {
         this.end = end;
         this.addCollisions(keys, h, order, j, k);
@@ -211,13 +220,13 @@ class BaseBuilder {
   }
 
   // Records a key whose consolidated entries start at slot `start`, first seen at batch
-  // position `first`.
-  private keep(key: Value, h: number, start: number, first: number): void {
+  // position `first` (its only update, kept as it is, when `solo`).
+  private keep(key: Value, h: number, start: number, first: number, solo: boolean): void {
     const p = this.keyCount++;
     this.keys[p] = key;
     this.hashes[p] = h;
     this.starts[p] = start;
-    this.firsts[p] = first;
+    this.firstAt[first] = solo ? SOLO : p;
   }
 
   // The updates order[from..to) share a hash but not a key object: adds each distinct key.
@@ -244,7 +253,7 @@ class BaseBuilder {
         end += STRIDE;
       }
       this.end = consolidateBlock(data, start, end);
-      if (this.end > start) this.keep(key, h, start, first);
+      if (this.end > start) this.keep(key, h, start, first, false);
       rest = rest.filter((i) => !equalValues(keys[i] as Value, key));
     }
   }
@@ -256,7 +265,7 @@ class BaseBuilder {
     this.data.length = this.end;
     this.starts[n] = this.end;
     const base = new TraceBase(this.keys, this.hashes.slice(0, n), this.starts.slice(0, n + 1), this.data);
-    return { base, firsts: this.firsts.subarray(0, n) };
+    return { base, firstAt: this.firstAt };
   }
 }
 

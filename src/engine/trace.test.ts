@@ -374,9 +374,16 @@ describe('Trace', () => {
           // Up to 80 rows: bases of more than 32 updates are sorted by radix passes (hash-order.ts).
           fc.array(row, { minLength: 1, maxLength: 80, size: 'max' }),
           fc.array(step, { maxLength: 12 }),
-          (first, steps) => {
+          // Interned keys (1-tuples of small Ints) or fresh objects (2-tuples): the base
+          // sends the former in hash order, the latter in the batch's order. Fresh keys
+          // repeat one object per key in every other row (as a join's output does) and
+          // are equal copies in the others.
+          fc.boolean(),
+          (first, steps, fresh) => {
+            const shared = Array.from({ length: KEYS }, (_, k) => [k, -1]);
+            const keyOf = (k: number, copy = false): Value => (fresh ? (copy ? [k, -1] : shared[k]!) : [k]);
             const asRows = (rs: [number, number, number][]): [Value, Value, number][] =>
-              rs.map(([k, v, d]) => [[k], [v], d]);
+              rs.map(([k, v, d], i) => [keyOf(k, i % 2 === 1), [v], d]);
             const log: [Time, [Value, Value, number][]][] = [[[0, 0], asRows(first)]];
             const plain = new Trace();
             const plainDelta = append(plain, [0, 0], asRows(first));
@@ -388,6 +395,10 @@ describe('Trace', () => {
             }) =>
               b.keys.map((k, i) => `${JSON.stringify(k)} ${JSON.stringify(b.vals[i])}:${b.diffs[i]}`).sort();
             expect(multiset(delta)).toEqual(multiset(plainDelta));
+            // Grouped by key: once a key's run of updates ends, the key does not come back.
+            const runs = delta.keys.map((k) => JSON.stringify(k)).filter((k, i, ks) => k !== ks[i - 1]);
+            expect(new Set(runs).size).toBe(runs.length);
+            delta.keys.forEach((k, i) => expect(delta.hashAt(i)).toBe(hashValue(k)));
             let epoch = 0;
             for (const s of steps) {
               if (s === 'compact') {
@@ -410,7 +421,7 @@ describe('Trace', () => {
                 const truth = new Map<string, number>();
                 for (const [t, rows] of log)
                   for (const [key, val, d] of rows)
-                    if (leq(t, probe) && JSON.stringify(key) === `[${k}]`)
+                    if (leq(t, probe) && JSON.stringify(key) === JSON.stringify(keyOf(k)))
                       truth.set(JSON.stringify(val), (truth.get(JSON.stringify(val)) ?? 0) + d);
                 const want = [...truth]
                   .filter(([, d]) => d !== 0)
@@ -418,7 +429,7 @@ describe('Trace', () => {
                   .sort();
                 for (const tr of [trace, plain]) {
                   const got = new Map<string, number>();
-                  if (tr.seek([k], hashValue([k]), h))
+                  if (tr.seek(keyOf(k), hashValue(keyOf(k)), h))
                     for (let e = h.lo; e < h.hi; e += STRIDE)
                       if (leq(h.data[e + 1] as Time, probe)) {
                         const v = JSON.stringify(h.data[e]);

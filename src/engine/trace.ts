@@ -34,8 +34,8 @@ import { KeyTable } from './key-table.js';
 import { keepLayout } from './layouts.js';
 import { STRIDE, consolidateBlock } from './block.js';
 import { hashesOf } from './hash-order.js';
-import type { TraceBase } from './trace-base.js';
-import { buildBase } from './trace-base.js';
+import type { BuiltBase, TraceBase } from './trace-base.js';
+import { SOLO, buildBase } from './trace-base.js';
 import { advance, compareLex, timeEquals } from './time.js';
 import type { Time } from './time.js';
 import { compareValues, equalValues } from '../lang/value-order.js';
@@ -276,15 +276,15 @@ export class Trace {
   appendBase(batch: Batch, time: Time): ArrangedBatch {
     if (!this.takesBase(batch.size)) throw new RangeError('trace: a base goes only into an empty trace');
     const seq = this.seqCount++;
-    const built = buildBase(batch.keys, hashesOf(batch.keys), batch.vals, batch.diffs, time, seq);
+    const hashes = hashesOf(batch.keys);
+    const built = buildBase(batch.keys, hashes, batch.vals, batch.diffs, time, seq);
     if (built === null) return new ArrangedBatch([], [], [], null, seq, new Int32Array(0));
     const base = built.base;
     this.base = base;
     this.records += base.data.length / STRIDE;
     // Interned keys go on in hash order, so readers walk their tables front to back; fresh
     // key objects in the batch's order, where they lie in memory (as arrange.ts does).
-    const keyOrder = isInterned(base.keys[0] as Value) ? null : batchOrder(built.firsts, batch.size);
-    return baseDelta(base, seq, keyOrder);
+    return baseDelta(built, seq, isInterned(base.keys[0] as Value) ? null : batch, hashes);
   }
 
   // Moves `key` out of the base into a history object of its own (in the key table):
@@ -616,53 +616,78 @@ keepLayout(new Advancer([[0]]));
 // Below this many updates a first batch is kept as key histories, not as a base.
 const BASE_MIN = 1;
 
-// The base's key positions ordered by where each key first appeared in a batch of `size`.
-function batchOrder(firsts: Int32Array, size: number): Int32Array {
-  const at = new Int32Array(size).fill(-1);
-  for (let k = 0; k < firsts.length; k++) at[firsts[k] as number] = k;
-  const order = new Int32Array(firsts.length);
-  let w = 0;
-  for (let i = 0; i < size; i++) if ((at[i] as number) >= 0) order[w++] = at[i] as number;
-  return order;
-}
-
 // A base's whole contents as the delta of the batch that made it, key by key: in the
-// base's (hash) order, or in `keyOrder`.
-function baseDelta(base: TraceBase, seq: number, keyOrder: Int32Array | null): ArrangedBatch {
-  const n = base.data.length / STRIDE;
+// base's (hash) order, or — given the batch and its keys' hashes — in the batch's order.
+function baseDelta(
+  built: BuiltBase,
+  seq: number,
+  batch: Batch | null,
+  batchHashes: Int32Array,
+): ArrangedBatch {
+  const n = built.base.data.length / STRIDE;
   const keys = sizedObjectArray<Value>(n);
   const vals = sizedObjectArray<Value>(n);
   const diffs = new Array<number>(n);
   const hashes = new Int32Array(n);
-  fillDelta(base, keyOrder, keys, vals, diffs, hashes);
+  if (batch === null) fillDelta(built.base, keys, vals, diffs, hashes);
+  else fillDeltaInBatchOrder(built, batch, batchHashes, keys, vals, diffs, hashes);
   return new ArrangedBatch(keys, vals, diffs, null, seq, hashes);
 }
 
 // Writes every entry of `base` into the delta's columns (a loop alone: see `collectBlocks`).
-function fillDelta(
-  base: TraceBase,
-  keyOrder: Int32Array | null,
+function fillDelta(base: TraceBase, keys: Value[], vals: Value[], diffs: number[], hashes: Int32Array): void {
+  let w = 0;
+  for (let k = 0; k < base.keys.length; k++) w = copyKey(base, k, keys, vals, diffs, hashes, w);
+}
+
+// The same in the batch's order: each kept key at its first update. A key's only update,
+// kept as it is (`SOLO`), is copied from the batch itself, which is read in sequence;
+// other keys' entries come from their place in the base.
+function fillDeltaInBatchOrder(
+  built: BuiltBase,
+  batch: Batch,
+  batchHashes: Int32Array,
   keys: Value[],
   vals: Value[],
   diffs: number[],
   hashes: Int32Array,
 ): void {
-  const d = base.data;
-  const starts = base.starts;
+  const firstAt = built.firstAt;
   let w = 0;
-  for (let q = 0; q < base.keys.length; q++) {
-    const k = keyOrder === null ? q : (keyOrder[q] as number);
-    const key = base.keys[k] as Value;
-    const hash = base.hashes[k] as number;
-    const end = starts[k + 1] as number;
-    for (let e = starts[k] as number; e < end; e += STRIDE) {
-      keys[w] = key;
-      vals[w] = d[e] as Value;
-      diffs[w] = d[e + 2] as number;
-      hashes[w] = hash;
+  for (let i = 0; i < firstAt.length; i++) {
+    const k = firstAt[i] as number;
+    if (k === SOLO) {
+      keys[w] = batch.keys[i] as Value;
+      vals[w] = batch.vals[i] as Value;
+      diffs[w] = batch.diffs[i] as number;
+      hashes[w] = batchHashes[i] as number;
       w++;
-    }
+    } else if (k >= 0) w = copyKey(built.base, k, keys, vals, diffs, hashes, w);
   }
+}
+
+// Writes key k's entries of `base` into the delta's columns from slot `w`; returns the next slot.
+function copyKey(
+  base: TraceBase,
+  k: number,
+  keys: Value[],
+  vals: Value[],
+  diffs: number[],
+  hashes: Int32Array,
+  w: number,
+): number {
+  const d = base.data;
+  const key = base.keys[k] as Value;
+  const hash = base.hashes[k] as number;
+  const end = base.starts[k + 1] as number;
+  for (let e = base.starts[k] as number; e < end; e += STRIDE) {
+    keys[w] = key;
+    vals[w] = d[e] as Value;
+    diffs[w] = d[e + 2] as number;
+    hashes[w] = hash;
+    w++;
+  }
+  return w;
 }
 
 /**
