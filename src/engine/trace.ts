@@ -271,7 +271,8 @@ export class Trace {
   /**
    * Appends `batch` (all at `time`) as the trace's first batch, kept as its base
    * (trace-base.ts: sorted by key hash, grouped by key, consolidated); returns the
-   * batch's delta, key by key in hash order. Only when `takesBase`.
+   * batch's delta, key by key: in hash order for interned keys, in the batch's order for
+   * fresh key objects (see `baseDelta`). Only when `takesBase`.
    */
   appendBase(batch: Batch, time: Time): ArrangedBatch {
     if (!this.takesBase(batch.size)) throw new RangeError('trace: a base goes only into an empty trace');
