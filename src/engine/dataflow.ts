@@ -60,6 +60,11 @@ export class DataflowInstance {
   readonly ctx: RunContext & { readonly inspects: InspectUpdate[] };
   /** The root scope's runtime. */
   readonly root: ScopeRuntime;
+  /**
+   * True when a run cannot meet other workers: one worker and no child scope (whose
+   * steps are resumable). `runEpochAlone` then runs it.
+   */
+  readonly runsAlone: boolean;
   /** Nodes by scope id, then item id. */
   readonly nodes: Node[][] = [];
   /** Input nodes by positional input index. */
@@ -100,6 +105,7 @@ export class DataflowInstance {
     this.importTraces = new Set(options.imports.values());
     this.partitioned = keyPartitioned(program);
     this.root = this.buildScope(0, null, options.imports);
+    this.runsAlone = options.cluster.workers === 1 && this.root.flat;
     const epochTimes = rootTimesAreEpochs(program);
     const shared = new Map<Node, ShareSink>();
     for (const e of program.exports) {
@@ -280,6 +286,17 @@ export class DataflowInstance {
   /** Runs epoch `epoch` to completion (resumably); returns the batches its exports published. */
   *runEpoch(epoch: number): Steps<Published[]> {
     yield* this.root.runEpoch(epoch);
+    return this.published(epoch);
+  }
+
+  /** `runEpoch` without a generator, when `runsAlone`. */
+  runEpochAlone(epoch: number): Published[] {
+    this.root.runEpochAlone(epoch);
+    return this.published(epoch);
+  }
+
+  // The batches the exports published in the run of `epoch` that just ended.
+  private published(epoch: number): Published[] {
     const out: Published[] = [];
     const sinks = this.sinks;
     for (let i = 0; i < sinks.length; i++) {
@@ -309,10 +326,11 @@ export class DataflowInstance {
    * make reducers examine extra times.
    */
   compact(epoch: number): void {
-    const frontier: Time[] = [[epoch]];
     const root = this.ownedRoot;
-    for (let i = 0; i < root.length; i++) (root[i] as Trace).compactLazily(frontier);
+    for (let i = 0; i < root.length; i++) (root[i] as Trace).compactLazily(epoch);
     const nested = this.ownedNested;
+    if (nested.length === 0) return;
+    const frontier: Time[] = [[epoch]];
     for (let i = 0; i < nested.length; i++) (nested[i] as Trace).compact(frontier);
   }
 

@@ -67,6 +67,10 @@ interface DataflowState {
   readonly program: ProgramIr;
   readonly imports: ReadonlyMap<string, TraceId>;
   readonly exports: ReadonlyMap<string, TraceId>;
+  // The published traces of `exports`, in the same order, and how many (trace,
+  // importing dataflow) pairs read them.
+  readonly published: PublishedTrace[];
+  imported: number;
   // Staged future rows and the retained history of released ones.
   readonly inputs: InputLog;
   // The running dataflow; null while failed.
@@ -89,8 +93,10 @@ export class Engine implements EngineApi {
   private open = 0;
   // One budget, restarted for each dataflow's run (the engine runs one at a time).
   private readonly budget: Budget;
-  // Installed dataflows in install order: the order ticks run them in.
+  // Installed dataflows by id, and in install order: the order ticks run them in (an
+  // array, which a tick walks without an iterator object).
   private readonly dataflows = new Map<DataflowId, DataflowState>();
+  private readonly order: DataflowState[] = [];
   private readonly traces = new Map<TraceId, PublishedTrace>();
   private nextDataflow = 0;
   private nextTrace = 0;
@@ -139,19 +145,25 @@ export class Engine implements EngineApi {
       program,
       imports: new Map(program.imports.map((i) => [i.name, imports.get(i.name) as TraceId])),
       exports,
+      published: [],
+      imported: 0,
       inputs: new InputLog(),
       instance: null,
     };
     for (const e of program.exports) {
       const traceId = this.nextTrace++;
       exports.set(e.name, traceId);
-      this.traces.set(traceId, { owner: state, trace: new Trace(), shared: false, importers: new Map() });
+      const entry: PublishedTrace = { owner: state, trace: new Trace(), shared: false, importers: new Map() };
+      this.traces.set(traceId, entry);
+      state.published.push(entry);
     }
     for (const [name, traceId] of state.imports) {
       const entry = this.traces.get(traceId) as PublishedTrace;
+      if (!entry.importers.has(state)) entry.owner.imported++;
       entry.importers.set(state, [...(entry.importers.get(state) ?? []), name]);
     }
     this.dataflows.set(id, state);
+    this.order.push(state);
     // Past initial rows are history to catch up on; present and future ones wait like
     // feeds. (A sharded engine is given only its share of them.)
     for (const { input, time, rows } of initial) {
@@ -188,7 +200,9 @@ export class Engine implements EngineApi {
     const epoch = this.open;
     const inspects: InspectUpdate[] = [];
     const failures: DataflowFailure[] = [];
-    for (const state of this.dataflows.values()) {
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) {
+      const state = order[i] as DataflowState;
       // Released rows are retained even while the dataflow is failed, for its rebuild.
       const released = state.inputs.release(epoch);
       const upstream = this.failedProducer(state);
@@ -198,19 +212,31 @@ export class Engine implements EngineApi {
       } else if (state.instance === null) {
         yield* this.rebuild(state, epoch, inspects, failures);
       } else {
-        // A new tick: every per-tick counter of the dataflow starts over when next touched.
-        state.instance.ctx.clock.tick++;
-        if (released.length > 0) feedRows(state.instance, released, [epoch, 0]);
-        yield* this.run(state, state.instance, epoch, inspects, failures);
+        const instance = state.instance;
+        startTick(instance, released, epoch);
+        if (instance.runsAlone) this.runAlone(state, instance, epoch, inspects, failures);
+        else yield* this.run(state, instance, epoch, inspects, failures);
       }
     }
     this.open = epoch + 1;
-    // Internal traces only need to distinguish times from the new epoch on; published
-    // ones must still answer `read` for the closed past, which is all at ≤ `epoch`.
-    for (const state of this.dataflows.values()) state.instance?.compact(this.open);
-    const closed: Time[] = [[epoch]];
-    for (const entry of this.traces.values()) if (!entry.shared) entry.trace.compactLazily(closed);
+    this.compact(epoch);
     return { epoch: this.open, inspects, failures };
+  }
+
+  // After the tick closing `epoch`: internal traces only need to distinguish times from
+  // the next epoch on; published ones must still answer `read` for the closed past, which
+  // is all at ≤ `epoch`.
+  private compact(epoch: number): void {
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) {
+      const state = order[i] as DataflowState;
+      state.instance?.compact(epoch + 1);
+      const published = state.published;
+      for (let k = 0; k < published.length; k++) {
+        const entry = published[k] as PublishedTrace;
+        if (!entry.shared) entry.trace.compactLazily(epoch);
+      }
+    }
   }
 
   read(trace: TraceId, key?: Value): Row[] {
@@ -253,9 +279,13 @@ export class Engine implements EngineApi {
     }
     // Dropping its instance releases its readers on imported traces; then forget it.
     this.fail(state);
-    for (const traceId of new Set(state.imports.values())) this.traces.get(traceId)?.importers.delete(state);
+    for (const traceId of new Set(state.imports.values())) {
+      const entry = this.traces.get(traceId);
+      if (entry?.importers.delete(state) === true) entry.owner.imported--;
+    }
     for (const traceId of state.exports.values()) this.traces.delete(traceId);
     this.dataflows.delete(dataflow);
+    this.order.splice(this.order.indexOf(state), 1);
   }
 
   stats(dataflow: DataflowId): OperatorStats[] {
@@ -389,6 +419,45 @@ export class Engine implements EngineApi {
         failed = reply.failure;
       }
     }
+    this.finishRun(state, instance, epoch, published, failed, inspects, failures);
+  }
+
+  /**
+   * `run` for a lone worker and a dataflow without child scopes, where nothing could
+   * yield: the same run without generators (a failure is its own agreed failure, as
+   * `answerAlone` would reply). A single-row tick's cost is mostly fixed, and generators
+   * are a large share of it until V8 optimizes.
+   */
+  private runAlone(
+    state: DataflowState,
+    instance: DataflowInstance,
+    epoch: number,
+    inspects: InspectUpdate[],
+    failures: DataflowFailure[],
+  ): void {
+    this.budget.start();
+    let published: Published[] = [];
+    let failed: RankedFailure | null = null;
+    try {
+      published = instance.runEpochAlone(epoch);
+    } catch (e) {
+      const abort = asAbort(e);
+      failed = { failure: abort.failure, position: abort.position };
+    }
+    this.finishRun(state, instance, epoch, published, failed, inspects, failures);
+  }
+
+  // The end of a run: a failure discards the instance; else the inspect reports are
+  // handed on and the published batches delivered to importers.
+  private finishRun(
+    state: DataflowState,
+    instance: DataflowInstance,
+    epoch: number,
+    published: readonly Published[],
+    failed: RankedFailure | null,
+    inspects: InspectUpdate[],
+    failures: DataflowFailure[],
+  ): void {
     if (failed !== null) {
       // A failed run's partial inspect reports are dropped with its state.
       instance.ctx.inspects.length = 0;
@@ -401,10 +470,15 @@ export class Engine implements EngineApi {
       for (const u of reported) inspects.push(u);
       reported.length = 0;
     }
+    if (published.length > 0 && state.imported > 0) this.deliverAll(state, published, epoch);
+  }
+
+  // Queues the batches a run published at the importers of their traces.
+  private deliverAll(state: DataflowState, published: readonly Published[], epoch: number): void {
     for (let i = 0; i < published.length; i++) {
       const { trace, batch } = published[i] as Published;
-      for (const traceId of state.exports.values()) {
-        const entry = this.traces.get(traceId) as PublishedTrace;
+      for (let k = 0; k < state.published.length; k++) {
+        const entry = state.published[k] as PublishedTrace;
         if (entry.trace === trace && entry.importers.size > 0) this.deliver(entry, batch, epoch);
       }
     }
@@ -426,6 +500,13 @@ export class Engine implements EngineApi {
     state.instance?.dispose();
     state.instance = null;
   }
+}
+
+// A new tick of a running dataflow: every per-tick counter starts over when next touched,
+// and the rows released for `epoch` go to the input nodes.
+function startTick(instance: DataflowInstance, released: ByInput, epoch: number): void {
+  instance.ctx.clock.tick++;
+  if (released.length > 0) feedRows(instance, released, [epoch, 0]);
 }
 
 /** Queues input rows at `time` on the dataflow's input nodes. */

@@ -74,6 +74,12 @@ export abstract class Node {
   collective = false;
   /** True for a child scope: its step runs the child, always resumably (`steps`). */
   readonly nested: boolean = false;
+  /**
+   * The input port whose earliest time is this node's `nextTime`, when that is all of its
+   * pending work (one input, no schedule of its own): its scheduler reads the port rather
+   * than calling the node. Null for the others.
+   */
+  soleInput: Port | null = null;
 
   constructor(
     readonly ctx: RunContext,

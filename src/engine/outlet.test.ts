@@ -17,13 +17,26 @@ describe('Outlet', () => {
     const out = new Outlet(clock);
     const plain: [Time, Batch][] = [];
     const mapped: [Time, Batch][] = [];
+    const third: [Time, Batch][] = [];
     out.connect({ receive: (t, b) => plain.push([t, b]) }, null);
     out.connect({ receive: (t, b) => mapped.push([t, b]) }, (t) => [...t, 0]);
+    out.connect({ receive: (t, b) => third.push([t, b]) }, (t) => [t[0] as number]);
     const batch = batchOf(2);
     out.send([3, 1], batch);
     out.send([3, 2], batchOf(0));
-    expect(plain).toEqual([[[3, 1], batch]]);
-    expect(mapped).toEqual([[[3, 1, 0], batch]]);
+    out.send([4, 0], batch);
+    expect(plain).toEqual([
+      [[3, 1], batch],
+      [[4, 0], batch],
+    ]);
+    expect(mapped).toEqual([
+      [[3, 1, 0], batch],
+      [[4, 0, 0], batch],
+    ]);
+    expect(third).toEqual([
+      [[3], batch],
+      [[4], batch],
+    ]);
   });
 
   it('counts updates per tick and in total, starting each tick over', () => {

@@ -23,8 +23,11 @@ export type TimeMap = (t: Time) => Time;
 /** One node's outgoing edges and emitted-update record. */
 export class Outlet {
   // The outgoing edges: each one's receiver, and how it maps times (null: unchanged).
-  private readonly targets: Receiver[] = [];
-  private readonly maps: (TimeMap | null)[] = [];
+  // The first in fields of their own (most outlets have one edge), the others in arrays.
+  private target: Receiver | null = null;
+  private map: TimeMap | null = null;
+  private moreTargets: Receiver[] | null = null;
+  private moreMaps: (TimeMap | null)[] = [];
   /** Updates emitted in total. */
   emittedTotal = 0;
   // `emittedTotal` when the tick `stamp` of the clock began; see `emitted`.
@@ -35,7 +38,8 @@ export class Outlet {
   // first updates when stats are asked for. A tick's few small batches are kept as they
   // are (a tick pays two stores per batch); a batch of more than `SAMPLE_LIMIT` updates
   // is kept as a copy of its first ones, so that a load's whole batch is not kept alive
-  // until the node next emits. Later ticks overwrite the entries in place.
+  // until the node next emits. Later ticks overwrite the entries in place (truncating an
+  // array is a slow call in V8).
   private readonly sampleBatches: Batch[] = objectArray();
   private readonly sampleTimes: Time[] = objectArray();
   private sampleCount = 0;
@@ -45,28 +49,47 @@ export class Outlet {
 
   /** Sends the output on to `target`, mapping times with `map` (null: unchanged). */
   connect(target: Receiver, map: TimeMap | null): void {
-    this.targets.push(target);
-    this.maps.push(map);
+    if (this.target === null) {
+      this.target = target;
+      this.map = map;
+    } else {
+      (this.moreTargets ??= []).push(target);
+      this.moreMaps.push(map);
+    }
   }
 
   /** Emits `batch` (all at time `t`) along every edge. */
   send(t: Time, batch: Batch): void {
     const n = batch.size;
     if (n === 0) return;
-    if (this.stamp !== this.clock.tick) this.startTick();
-    this.emittedTotal += n;
-    if (this.sampleRoom > 0) {
+    const total = this.emittedTotal;
+    this.emittedTotal = total + n;
+    const tick = this.clock.tick;
+    // The counters start over at the tick's first batch, which also starts the sample.
+    if (this.stamp !== tick) {
+      this.stamp = tick;
+      this.emittedBefore = total;
+      this.sampleBatches[0] = n > SAMPLE_LIMIT ? prefixOf(batch, SAMPLE_LIMIT) : batch;
+      this.sampleTimes[0] = t;
+      this.sampleCount = 1;
+      this.sampleRoom = SAMPLE_LIMIT - n;
+    } else if (this.sampleRoom > 0) {
       const k = this.sampleCount;
       this.sampleBatches[k] = n > SAMPLE_LIMIT ? prefixOf(batch, SAMPLE_LIMIT) : batch;
       this.sampleTimes[k] = t;
       this.sampleCount = k + 1;
       this.sampleRoom -= n;
     }
-    const targets = this.targets;
-    const maps = this.maps;
+    const target = this.target;
+    if (target === null) return;
+    const map = this.map;
+    target.receive(map === null ? t : map(t), batch);
+    const targets = this.moreTargets;
+    if (targets === null) return;
+    const maps = this.moreMaps;
     for (let i = 0; i < targets.length; i++) {
-      const map = maps[i] as TimeMap | null;
-      (targets[i] as Receiver).receive(map === null ? t : map(t), batch);
+      const m = maps[i] as TimeMap | null;
+      (targets[i] as Receiver).receive(m === null ? t : m(t), batch);
     }
   }
 
@@ -98,15 +121,6 @@ export class Outlet {
       }
     }
     return out;
-  }
-
-  // Starts the per-tick counters (emitted updates, the sample) over for the current tick.
-  private startTick(): void {
-    this.stamp = this.clock.tick;
-    this.emittedBefore = this.emittedTotal;
-    // Entries are overwritten, not truncated: truncating an array is a slow call in V8.
-    this.sampleCount = 0;
-    this.sampleRoom = SAMPLE_LIMIT;
   }
 }
 

@@ -29,6 +29,43 @@ describe('Port', () => {
     expect(port.receivedTotal).toBe(3);
   });
 
+  it('hands out the batches of any number of times in time order', () => {
+    const scheduled: Time[] = [];
+    const port = new Port({ schedule: (t) => scheduled.push(t), clock: { tick: 0 } });
+    const times: Time[] = [
+      [1, 3],
+      [1, 0],
+      [1, 7],
+      [1, 3],
+      [0, 9],
+      [1, 5],
+      [1, 7],
+      [1, 0],
+    ];
+    for (const t of times) port.receive([...t], one());
+    expect(scheduled).toEqual([
+      [1, 3],
+      [1, 0],
+      [1, 7],
+      [0, 9],
+      [1, 5],
+    ]);
+    const taken: [Time, number][] = [];
+    while (port.head !== undefined) {
+      const t = port.head;
+      expect(port.pending).toBe(times.length - taken.reduce((n, [, k]) => n + k, 0));
+      taken.push([t, port.take([...t]).length]);
+    }
+    expect(taken).toEqual([
+      [[0, 9], 1],
+      [[1, 0], 2],
+      [[1, 3], 2],
+      [[1, 5], 1],
+      [[1, 7], 2],
+    ]);
+    expect(port.pending).toBe(0);
+  });
+
   it('counts the updates received in the current tick, starting over in the next', () => {
     const clock = { tick: 0 };
     const port = new Port({ schedule: () => undefined, clock });

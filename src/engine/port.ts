@@ -37,14 +37,17 @@ const NONE: readonly Batch[] = Object.freeze([]);
 
 /** One input of an operator: pending batches by time. */
 export class Port implements Receiver {
-  // Parallel arrays, sorted by time (lexicographic); usually one entry, or none.
-  private readonly times: Time[] = [];
-  private readonly lists: Batch[][] = [];
   /**
-   * The earliest time with pending batches (`times[0]`), kept in a field for schedulers
-   * to read without a call. Only the port itself changes it.
+   * The earliest time with pending batches, kept in a field for schedulers to read
+   * without a call. Only the port itself changes it.
    */
   head: Time | undefined = undefined;
+  // The batches pending at `head` (in arrival order), and those at later times: parallel
+  // arrays sorted by time (lexicographic), usually empty. A port mostly holds one time,
+  // which then costs no array of times.
+  private headBatches: Batch[] = [];
+  private readonly laterTimes: Time[] = [];
+  private readonly laterBatches: Batch[][] = [];
   private readonly clock: TickClock;
   /** Updates received in total. */
   receivedTotal = 0;
@@ -65,7 +68,8 @@ export class Port implements Receiver {
   /** Updates waiting in this port (summed when asked: only stats read it). */
   get pending(): number {
     let n = 0;
-    for (const list of this.lists) for (const b of list) n += b.size;
+    if (this.head !== undefined) for (const b of this.headBatches) n += b.size;
+    for (const list of this.laterBatches) for (const b of list) n += b.size;
     return n;
   }
 
@@ -83,17 +87,44 @@ export class Port implements Receiver {
   receive(t: Time, batch: Batch): void {
     const n = batch.size;
     if (n === 0) return;
-    this.count(n);
-    const times = this.times;
+    // `count`, written out: a port receives about once per tick, before V8 optimizes.
+    const total = this.receivedTotal;
+    const tick = this.clock.tick;
+    if (this.stamp !== tick) {
+      this.stamp = tick;
+      this.receivedBefore = total;
+    }
+    this.receivedTotal = total + n;
+    const head = this.head;
+    if (head === undefined) {
+      this.head = t;
+      this.headBatches = [batch];
+      this.agenda.schedule(t);
+    } else if (head === t || compareLex(head, t) === 0) this.headBatches.push(batch);
+    else this.receiveLater(t, batch);
+  }
+
+  // Queues `batch` at `t`, a time other than the head's.
+  private receiveLater(t: Time, batch: Batch): void {
+    const head = this.head as Time;
+    const times = this.laterTimes;
+    const lists = this.laterBatches;
+    if (compareLex(t, head) < 0) {
+      // The new earliest time: the head's batches move to the front of the later ones.
+      times.unshift(head);
+      lists.unshift(this.headBatches);
+      this.head = t;
+      this.headBatches = [batch];
+      this.agenda.schedule(t);
+      return;
+    }
     let lo = 0;
     let hi = times.length;
-    // Fast paths: the port is empty, or the newest time is the one being fed (or older).
-    // (An empty port is tested by length: reading index -1 is a slow named lookup in V8.)
+    // Fast path: the newest time is the one being fed (or older).
     if (hi > 0) {
-      const last = times[hi - 1] as Time;
-      const c = last === t ? 0 : compareLex(last, t);
+      const c = compareLex(times[hi - 1] as Time, t);
       if (c === 0) {
-        (this.lists[hi - 1] as Batch[]).push(batch);
+        (lists[hi - 1] as Batch[]).push(batch);
         return;
       }
       if (c < 0) lo = hi;
@@ -102,21 +133,14 @@ export class Port implements Receiver {
       const mid = (lo + hi) >> 1;
       const c = compareLex(times[mid] as Time, t);
       if (c === 0) {
-        (this.lists[mid] as Batch[]).push(batch);
+        (lists[mid] as Batch[]).push(batch);
         return;
       }
       if (c < 0) lo = mid + 1;
       else hi = mid;
     }
-    // `push` and `pop` (in `take`) are inlined by V8, `splice` and `shift` are calls.
-    if (lo === times.length) {
-      times.push(t);
-      this.lists.push([batch]);
-    } else {
-      times.splice(lo, 0, t);
-      this.lists.splice(lo, 0, [batch]);
-    }
-    if (lo === 0) this.head = t;
+    times.splice(lo, 0, t);
+    lists.splice(lo, 0, [batch]);
     this.agenda.schedule(t);
   }
 
@@ -124,14 +148,15 @@ export class Port implements Receiver {
   take(t: Time): readonly Batch[] {
     const head = this.head;
     if (head === undefined || (head !== t && compareLex(head, t) !== 0)) return NONE;
-    const times = this.times;
-    if (times.length === 1) {
-      times.pop();
+    const batches = this.headBatches;
+    if (this.laterTimes.length === 0) {
       this.head = undefined;
-      return this.lists.pop() as Batch[];
+      // Not kept alive until the next batch comes (`receive` replaces it before any push).
+      this.headBatches = NONE as Batch[];
+    } else {
+      this.head = this.laterTimes.shift();
+      this.headBatches = this.laterBatches.shift() as Batch[];
     }
-    times.shift();
-    this.head = times[0];
-    return this.lists.shift() as Batch[];
+    return batches;
   }
 }

@@ -43,8 +43,12 @@ export class ScopeRuntime implements ScopeHandle {
   // read across many classes is a slow megamorphic lookup, and this one is per step).
   private readonly resumableAlone: boolean[] = [];
   private readonly resumableShared: boolean[] = [];
+  // Per node: its `soleInput` (read, like the flags above, from an array of one class).
+  private readonly soleInputs: (Port | null)[] = [];
   // Distinct pending times, sorted lexicographically (nested scopes only).
   private readonly agenda: Time[] = [];
+  /** True while no node is a child scope (a lone worker's run of it never yields). */
+  flat = true;
   /** The time being processed (nested scopes only), else null. */
   current: Time | null = null;
   /** The dataflow's tick count. */
@@ -67,12 +71,19 @@ export class ScopeRuntime implements ScopeHandle {
     // meet); sharded, every collective node does.
     this.resumableAlone.push(node.nested);
     this.resumableShared.push(node.collective);
+    this.soleInputs.push(node.soleInput);
+    if (node.nested) this.flat = false;
   }
 
   /** Notes pending work at `t` (a time of this scope). */
   schedule(t: Time): void {
     // The root needs no agenda; the current time is being swept by dependency order.
-    if (this.depth === 0) return;
+    // (Kept apart from the nested case: V8 gathers type feedback for a function by the
+    // bytecode it runs, so one that mostly returns at once stays in its interpreter.)
+    if (this.depth > 0) this.scheduleNested(t);
+  }
+
+  private scheduleNested(t: Time): void {
     const cur = this.current;
     if (cur !== null && compareLex(t, cur) === 0) return;
     const agenda = this.agenda;
@@ -107,23 +118,52 @@ export class ScopeRuntime implements ScopeHandle {
     const shared = this.ctx.cluster.workers > 1;
     const nodes = this.nodes;
     const resumable = shared ? this.resumableShared : this.resumableAlone;
+    const soleInputs = this.soleInputs;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as Node;
-      const stepsResumably = resumable[i] as boolean;
-      // Sharded, the resumable nodes are the collective ones, whose next times are agreed.
-      const agreeing = shared && stepsResumably;
+      const port = soleInputs[i] as Port | null;
+      if (!(resumable[i] as boolean)) {
+        this.drain(node, port, i, epoch);
+        continue;
+      }
       for (;;) {
-        let t = node.nextTime();
-        if (agreeing) t = repliedTime(yield { kind: 'agree', scope: this.id, time: t }, this.id);
+        let t = port !== null ? port.head : node.nextTime();
+        // Sharded, the resumable nodes are the collective ones, whose next times are agreed.
+        if (shared) t = repliedTime(yield { kind: 'agree', scope: this.id, time: t }, this.id);
         if (t === undefined) break;
         try {
           if (t[0] !== epoch) throw invariant(node.item, t, `epoch ${epoch}`);
-          // Steps read the clock as they count their work (`Budget.work`).
-          if (stepsResumably) yield* node.steps(t);
-          else node.step(t);
+          yield* node.steps(t);
         } catch (e) {
           throw located(e, [i, coord(t, 0), coord(t, 1)]);
         }
+      }
+    }
+  }
+
+  /** `runEpoch` when it cannot yield: one worker, no child scope (`flat`). */
+  runEpochAlone(epoch: number): void {
+    const nodes = this.nodes;
+    const soleInputs = this.soleInputs;
+    for (let i = 0; i < nodes.length; i++) {
+      const port = soleInputs[i] as Port | null;
+      // A tick leaves most nodes idle: an empty port is skipped without a call.
+      if (port === null || port.head !== undefined) this.drain(nodes[i] as Node, port, i, epoch);
+    }
+  }
+
+  // Root only: steps node i (whose `soleInput` is `port`) through all of its pending
+  // times of epoch `epoch`.
+  private drain(node: Node, port: Port | null, i: number, epoch: number): void {
+    for (;;) {
+      const t = port !== null ? port.head : node.nextTime();
+      if (t === undefined) return;
+      try {
+        if (t[0] !== epoch) throw invariant(node.item, t, `epoch ${epoch}`);
+        // Steps read the clock as they count their work (`Budget.work`).
+        node.step(t);
+      } catch (e) {
+        throw located(e, [i, coord(t, 0), coord(t, 1)]);
       }
     }
   }
@@ -140,6 +180,7 @@ export class ScopeRuntime implements ScopeHandle {
     const shared = this.ctx.cluster.workers > 1;
     const nodes = this.nodes;
     const resumable = shared ? this.resumableShared : this.resumableAlone;
+    const soleInputs = this.soleInputs;
     const width = timeWidth(this.depth);
     let iterations = 0;
     for (;;) {
@@ -156,7 +197,8 @@ export class ScopeRuntime implements ScopeHandle {
         budget.checkTime();
         for (i = 0; i < nodes.length; i++) {
           const node = nodes[i] as Node;
-          const nt = node.nextTime();
+          const port = soleInputs[i] as Port | null;
+          const nt = port !== null ? port.head : node.nextTime();
           let due = false;
           if (nt !== undefined) {
             const c = compareLex(nt, t);

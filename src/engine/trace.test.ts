@@ -237,21 +237,69 @@ describe('Trace', () => {
     const trace = new Trace();
     // A key alternating between two vals: every batch adds entries that compaction merges.
     for (let e = 0; e < 15; e++) append(trace, [e, 0], [[[1], [e % 2], 1]]);
-    trace.compactLazily([[15]]);
+    trace.compactLazily(15);
     expect(trace.records).toBe(15);
     append(trace, [15, 0], [[[1], [1], 1]]);
-    trace.compactLazily([[16]]);
+    trace.compactLazily(16);
     expect(trace.records).toBe(2);
     // Many keys with one batch each: compacted once 256 of them wait.
     const wide = new Trace();
     for (let k = 0; k < 255; k++) append(wide, [0, 0], [[[k], [0], 1]]);
     append(wide, [1, 0], [[[0], [0], -1]]);
-    wide.compactLazily([[2]]);
+    wide.compactLazily(2);
     expect(wide.records).toBe(256);
     append(wide, [2, 0], [[[255], [0], 1]]);
-    wide.compactLazily([[3]]);
+    wide.compactLazily(3);
     // 257 entries, of which key 0's two cancel.
     expect(wide.records).toBe(255);
+  });
+
+  it('appends a one-update batch (appendOne) exactly as a whole batch of it would', () => {
+    const update = fc.record({
+      key: fc.integer({ min: 0, max: 5 }),
+      val: fc.integer({ min: 0, max: 2 }),
+      diff: fc.integer({ min: -2, max: 2 }),
+      nextEpoch: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(update, { maxLength: 60 }), (withBase, updates) => {
+        const one = new Trace();
+        const whole = new Trace();
+        if (withBase) {
+          // Keys 0..3 start in a base (`appendOne` then moves them out, as `obtain` does).
+          for (const t of [one, whole]) {
+            const b = new BatchBuilder();
+            for (let k = 0; k < 4; k++) b.push(tuple1(k), tuple1(k), 1);
+            t.appendBase(b.build(), [0, 0]);
+          }
+        }
+        let epoch = 1;
+        for (const u of updates) {
+          const time: Time = [epoch, 0];
+          const key = tuple1(u.key);
+          const a = one.appendOne(key, hashValue(key), tuple1(u.val), time, u.diff);
+          const b = append(whole, time, [[tuple1(u.key), tuple1(u.val), u.diff]]);
+          expect([a.keys, a.vals, a.diffs, a.seq]).toEqual([b.keys, b.vals, b.diffs, b.seq]);
+          expect(a.refs?.map((kt) => kt.key)).toEqual(b.refs?.map((kt) => kt.key));
+          expect(one.records).toBe(whole.records);
+          if (u.nextEpoch) {
+            epoch++;
+            one.compactLazily(epoch);
+            whole.compactLazily(epoch);
+          }
+        }
+        one.compact([[epoch]]);
+        whole.compact([[epoch]]);
+        expect([one.records, one.keyCount]).toEqual([whole.records, whole.keyCount]);
+        for (let k = 0; k < 6; k++) {
+          const key = tuple1(k);
+          const [ha, hb] = [new History(), new History()];
+          const found = [one.seek(key, hashValue(key), ha), whole.seek(key, hashValue(key), hb)];
+          expect(found[0]).toBe(found[1]);
+          if (found[0]) expect(ha.data.slice(ha.lo, ha.hi)).toEqual(hb.data.slice(hb.lo, hb.hi));
+        }
+      }),
+    );
   });
 
   describe('with a base (its first batch, kept as columns)', () => {

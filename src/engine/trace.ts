@@ -385,6 +385,44 @@ export class Trace {
   }
 
   /**
+   * A whole batch of one update (`openBatch`, `obtain`, `add`, `closeBatch`), without the
+   * bookkeeping a batch of many keys needs: the common tick of an arrangement. A zero
+   * `diff` makes an empty batch (and no key).
+   */
+  appendOne(key: Value, hash: number, val: Value, time: Time, diff: number): ArrangedBatch {
+    if (this.openSeq >= 0) throw new RangeError(`trace: batch ${this.openSeq} is still open`);
+    const seq = this.seqCount++;
+    // The delta's arrays are of the kinds `closeBatch` makes, so readers meet one kind.
+    const keys = sizedObjectArray<Value>(1);
+    const vals = sizedObjectArray<Value>(1);
+    const diffs = new Array<number>(1);
+    const refs = sizedObjectArray<KeyTrace>(1);
+    if (diff === 0) {
+      keys.length = 0;
+      vals.length = 0;
+      diffs.length = 0;
+      refs.length = 0;
+      return new ArrangedBatch(keys, vals, diffs, refs, seq);
+    }
+    const kt = this.obtain(key, hash);
+    kt.blockSeq = seq;
+    if (++kt.blocks === LONG_TAIL) this.longTails++;
+    if (!kt.dirty) {
+      kt.dirty = true;
+      this.dirty.push(kt);
+    }
+    const d = kt.data;
+    if (d.length === 0) kt.data = [val, time, diff, seq];
+    else d.push(val, time, diff, seq);
+    this.records++;
+    keys[0] = kt.key;
+    vals[0] = val;
+    diffs[0] = diff;
+    refs[0] = kt;
+    return new ArrangedBatch(keys, vals, diffs, refs, seq);
+  }
+
+  /**
    * Closes the open batch (all of it at one time), consolidating each key's block — unless
    * the writer promises `consolidated` blocks (a reducer's corrections: one per val).
    */
@@ -462,15 +500,16 @@ export class Trace {
   }
 
   /**
-   * Compacts (see `compact`) once enough has accumulated: `LAZY_KEYS` keys waiting (a load
-   * compacts at once), or one key with `LONG_TAIL` batches since its last compaction. The
-   * engine calls it every tick; a tick that changes a few keys then costs no compaction,
+   * Compacts to the frontier `[[epoch]]` (see `compact`) once enough has accumulated:
+   * `LAZY_KEYS` keys waiting (a load compacts at once), or one key with `LONG_TAIL` batches
+   * since its last compaction. The engine calls it every tick, for traces whose times are
+   * epochs (published ones, and a root's, `[e, c1]`); a tick that changes a few keys then costs no compaction,
    * the work is done in batches, and no key's uncompacted tail (which its readers scan)
    * grows long. Memory stays bounded by the live contents plus that tail per waiting key.
    */
-  compactLazily(frontier: readonly Time[]): void {
+  compactLazily(epoch: number): void {
     if (this.dirty.length < LAZY_KEYS && this.longTails === 0) return;
-    this.compact(frontier);
+    this.compact([[epoch]]);
   }
 
   /**

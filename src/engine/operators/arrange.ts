@@ -45,6 +45,7 @@ export class ArrangeNode extends Node {
     // Without an exchange the node never meets the other workers.
     this.collective = exchanges;
     this.input = new Port(scope);
+    this.soleInput = this.input;
     this.trace = this.index;
     this.site = { scope: scope.id, item: item.id };
   }
@@ -85,10 +86,19 @@ export class ArrangeNode extends Node {
       this.out.send(t, delta);
       return;
     }
+    if (total === 1) {
+      const b = batches.length === 1 ? (batches[0] as Batch) : (batches.find((x) => x.size > 0) as Batch);
+      const key = b.keys[0] as Value;
+      const delta = trace.appendOne(key, hashValue(key), b.vals[0] as Value, t, b.diffs[0] as number);
+      this.ctx.budget.work(1);
+      this.out.send(t, delta);
+      return;
+    }
     // Large batches (a load) presize the key table; at worst every update is a new key.
     if (total > 64) trace.reserve(total);
     trace.openBatch();
-    if (inHashOrder(trace, batches, total)) appendInHashOrder(trace, concatBatches(batches), t);
+    if (total >= HASH_ORDER_MIN && inHashOrder(trace, batches, total))
+      appendInHashOrder(trace, concatBatches(batches), t);
     else for (let k = 0; k < batches.length; k++) appendInOrder(trace, batches[k] as Batch, t);
     this.ctx.budget.work(total);
     this.out.send(t, trace.closeBatch());
@@ -113,8 +123,11 @@ export class ArrangeNode extends Node {
 const HASH_ORDER_MIN = 1024;
 const HASH_ORDER_TABLE = 1 << 15;
 
+// (Called only from `HASH_ORDER_MIN` updates on: a function that mostly returns at once
+// gathers type feedback slowly, and V8 would run it in its interpreter through a whole
+// series of single-row ticks.)
 function inHashOrder(trace: Trace, batches: readonly Batch[], total: number): boolean {
-  if (total < HASH_ORDER_MIN || trace.keyCount + total < HASH_ORDER_TABLE) return false;
+  if (trace.keyCount + total < HASH_ORDER_TABLE) return false;
   const first = batches.find((b) => b.size > 0) as Batch;
   return isInterned(first.keys[0] as Value);
 }

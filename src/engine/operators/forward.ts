@@ -22,6 +22,7 @@ export class ForwardNode extends Node {
   constructor(ctx: RunContext, scope: ScopeHandle, item: ItemIr) {
     super(ctx, scope, item);
     this.input = new Port(scope);
+    this.soleInput = this.input;
   }
 
   nextTime(): Time | undefined {

@@ -30,6 +30,7 @@ export class InspectNode extends Node {
   ) {
     super(ctx, scope, item);
     this.input = new Port(scope);
+    this.soleInput = this.input;
   }
 
   nextTime(): Time | undefined {

@@ -69,6 +69,7 @@ export class LinearNode extends Node {
   constructor(ctx: RunContext, scope: ScopeHandle, item: ItemIr, ops: readonly LinearOp[]) {
     super(ctx, scope, item);
     this.input = new Port(scope);
+    this.soleInput = this.input;
     this.stages = ops.map(compileStage);
     const first = this.stages[0];
     this.projection = this.stages.length === 1 && first?.k === 'project' ? first : null;
