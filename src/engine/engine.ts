@@ -193,7 +193,16 @@ export class Engine implements EngineApi {
   }
 
   tick(): TickResult {
-    return runLocal(this.alone('tick').tickSteps());
+    this.alone('tick');
+    const epoch = this.open;
+    const inspects: InspectUpdate[] = [];
+    const failures: DataflowFailure[] = [];
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) {
+      const steps = this.tickDataflow(order[i] as DataflowState, epoch, inspects, failures);
+      if (steps !== null) runLocal(steps);
+    }
+    return this.closeTick(epoch, inspects, failures);
   }
 
   *tickSteps(): Steps<TickResult> {
@@ -202,22 +211,38 @@ export class Engine implements EngineApi {
     const failures: DataflowFailure[] = [];
     const order = this.order;
     for (let i = 0; i < order.length; i++) {
-      const state = order[i] as DataflowState;
-      // Released rows are retained even while the dataflow is failed, for its rebuild.
-      const released = state.inputs.release(epoch);
-      const upstream = this.failedProducer(state);
-      if (upstream !== null) {
-        this.fail(state);
-        failures.push(upstreamFailure(state, upstream));
-      } else if (state.instance === null) {
-        yield* this.rebuild(state, epoch, inspects, failures);
-      } else {
-        const instance = state.instance;
-        startTick(instance, released, epoch);
-        if (instance.runsAlone) this.runAlone(state, instance, epoch, inspects, failures);
-        else yield* this.run(state, instance, epoch, inspects, failures);
-      }
+      const steps = this.tickDataflow(order[i] as DataflowState, epoch, inspects, failures);
+      if (steps !== null) yield* steps;
     }
+    return this.closeTick(epoch, inspects, failures);
+  }
+
+  // One dataflow's part of the tick closing `epoch`: what is left to run resumably (a
+  // rebuild, a run that may meet other workers), or null when it is done.
+  private tickDataflow(
+    state: DataflowState,
+    epoch: number,
+    inspects: InspectUpdate[],
+    failures: DataflowFailure[],
+  ): Steps<void> | null {
+    // Released rows are retained even while the dataflow is failed, for its rebuild.
+    const released = state.inputs.release(epoch);
+    const upstream = this.failedProducer(state);
+    if (upstream !== null) {
+      this.fail(state);
+      failures.push(upstreamFailure(state, upstream));
+      return null;
+    }
+    const instance = state.instance;
+    if (instance === null) return this.rebuild(state, epoch, inspects, failures);
+    startTick(instance, released, epoch);
+    if (!instance.runsAlone) return this.run(state, instance, epoch, inspects, failures);
+    this.runAlone(state, instance, epoch, inspects, failures);
+    return null;
+  }
+
+  // Closes the tick of `epoch`: the next epoch opens and every trace compacts.
+  private closeTick(epoch: number, inspects: InspectUpdate[], failures: DataflowFailure[]): TickResult {
     this.open = epoch + 1;
     this.compact(epoch);
     return { epoch: this.open, inspects, failures };
@@ -459,10 +484,7 @@ export class Engine implements EngineApi {
     failures: DataflowFailure[],
   ): void {
     if (failed !== null) {
-      // A failed run's partial inspect reports are dropped with its state.
-      instance.ctx.inspects.length = 0;
-      this.fail(state);
-      failures.push(attribute(state, failed.failure));
+      this.discardRun(state, instance, failed, failures);
       return;
     }
     const reported = instance.ctx.inspects;
@@ -471,6 +493,18 @@ export class Engine implements EngineApi {
       reported.length = 0;
     }
     if (published.length > 0 && state.imported > 0) this.deliverAll(state, published, epoch);
+  }
+
+  // A failed run: its partial inspect reports are dropped with its state.
+  private discardRun(
+    state: DataflowState,
+    instance: DataflowInstance,
+    failed: RankedFailure,
+    failures: DataflowFailure[],
+  ): void {
+    instance.ctx.inspects.length = 0;
+    this.fail(state);
+    failures.push(attribute(state, failed.failure));
   }
 
   // Queues the batches a run published at the importers of their traces.
