@@ -40,6 +40,8 @@ describe('DataflowInstance', () => {
     for (const node of instance.inputs.get(0) ?? []) node.input.receive([0, 0], input.build());
     for (const node of instance.importNodes.get('a') ?? [])
       node.input.receive([0, 0], appendRows(imported, [0], [[[1], [9], 1]]));
+    // As the engine marks it when another dataflow imports its export.
+    instance.imported = true;
     const out = runLocal(instance.runEpoch(0));
     expect(out).toHaveLength(1);
     // The root has no enter_at: the export publishes its arrangement itself, not a copy.

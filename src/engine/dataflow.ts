@@ -74,6 +74,11 @@ export class DataflowInstance {
   private readonly sinks: ExportSink[] = [];
   private readonly shareSinks: ShareSink[] = [];
   /**
+   * Whether another dataflow imports one of this one's exports (set by the engine before
+   * each run): the batches of a shared export are collected for importers only.
+   */
+  imported = false;
+  /**
    * The trace each export name publishes: the exported arrangement itself when it can be
    * shared (export.ts), else the engine's trace its `ExportSink` appends to.
    */
@@ -114,7 +119,7 @@ export class DataflowInstance {
       if (epochTimes && own && node.trace !== null) {
         let sink = shared.get(node);
         if (sink === undefined) {
-          sink = new ShareSink(node.trace);
+          sink = new ShareSink(node.trace, this);
           node.out.connect(sink, null);
           shared.set(node, sink);
           this.shareSinks.push(sink);
@@ -304,6 +309,7 @@ export class DataflowInstance {
       const batch = sink.flush(epoch);
       if (batch !== null) out.push({ trace: sink.trace, batch });
     }
+    if (!this.imported) return out;
     const shareSinks = this.shareSinks;
     for (let i = 0; i < shareSinks.length; i++) {
       const sink = shareSinks[i] as ShareSink;

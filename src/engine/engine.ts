@@ -428,6 +428,7 @@ export class Engine implements EngineApi {
     failures: DataflowFailure[],
   ): Steps<void> {
     this.budget.start();
+    instance.imported = state.imported > 0;
     let published: Published[] = [];
     let failed: RankedFailure | null = null;
     try {
@@ -461,6 +462,7 @@ export class Engine implements EngineApi {
     failures: DataflowFailure[],
   ): void {
     this.budget.start();
+    instance.imported = state.imported > 0;
     let published: Published[] = [];
     let failed: RankedFailure | null = null;
     try {

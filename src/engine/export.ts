@@ -20,16 +20,21 @@ import type { Trace } from './trace.js';
 import { hashValue } from '../lang/value-order.js';
 import type { Value } from '../lang/value.js';
 
-/** Collects the batches an exported arrangement (the published trace itself) made in one epoch. */
+/**
+ * Collects the batches an exported arrangement (the published trace itself) made in one
+ * epoch, while another dataflow imports it (`demand.imported`); they are its importers'.
+ */
 export class ShareSink implements Receiver {
   private pending: ArrangedBatch[] = [];
 
   constructor(
     /** The exported item's arrangement, which is the published trace. */
     readonly trace: Trace,
+    private readonly demand: { readonly imported: boolean },
   ) {}
 
   receive(_t: Time, batch: Batch): void {
+    if (!this.demand.imported) return;
     if (!(batch instanceof ArrangedBatch))
       throw new TypeError('a shared export received a batch of no arrangement');
     this.pending.push(batch);

@@ -43,8 +43,6 @@ export interface RunContext {
 /** The scope a node lives in, as nodes see it. */
 export interface ScopeHandle extends Agenda {
   readonly id: number;
-  /** 0 for the root. */
-  readonly depth: number;
 }
 
 /** The earlier (lexicographically) of two optional times. */

@@ -12,7 +12,7 @@ function one(): ReturnType<BatchBuilder['build']> {
 describe('Port', () => {
   it('keeps pending batches in time order and schedules each new time once', () => {
     const scheduled: Time[] = [];
-    const port = new Port({ schedule: (t) => scheduled.push(t), clock: { tick: 0 } });
+    const port = new Port({ schedule: (t) => scheduled.push(t), clock: { tick: 0 }, depth: 1 });
     port.receive([0, 5], one());
     port.receive([0, 2], one());
     port.receive([0, 5], one());
@@ -31,7 +31,7 @@ describe('Port', () => {
 
   it('hands out the batches of any number of times in time order', () => {
     const scheduled: Time[] = [];
-    const port = new Port({ schedule: (t) => scheduled.push(t), clock: { tick: 0 } });
+    const port = new Port({ schedule: (t) => scheduled.push(t), clock: { tick: 0 }, depth: 1 });
     const times: Time[] = [
       [1, 3],
       [1, 0],
@@ -68,7 +68,7 @@ describe('Port', () => {
 
   it('counts the updates received in the current tick, starting over in the next', () => {
     const clock = { tick: 0 };
-    const port = new Port({ schedule: () => undefined, clock });
+    const port = new Port({ schedule: () => undefined, clock, depth: 1 });
     port.receive([0, 0], one());
     port.receive([0, 0], one());
     expect(port.received).toBe(2);
@@ -79,7 +79,7 @@ describe('Port', () => {
   });
 
   it('ignores empty batches', () => {
-    const port = new Port({ schedule: () => undefined, clock: { tick: 0 } });
+    const port = new Port({ schedule: () => undefined, clock: { tick: 0 }, depth: 1 });
     port.receive([0, 0], new BatchBuilder().build());
     expect(port.head).toBeUndefined();
   });

@@ -23,6 +23,8 @@ export interface TickClock {
 export interface Agenda {
   /** Work is pending at `t`. */
   schedule(t: Time): void;
+  /** The scope's depth: 0 for the root, whose scheduler needs no notes (it sweeps its nodes in order). */
+  readonly depth: number;
   /** The dataflow's tick count (for the per-tick counters). */
   readonly clock: TickClock;
 }
@@ -49,6 +51,8 @@ export class Port implements Receiver {
   private readonly laterTimes: Time[] = [];
   private readonly laterBatches: Batch[][] = [];
   private readonly clock: TickClock;
+  // Whether the agenda wants to hear of new times (not at the root).
+  private readonly notes: boolean;
   /** Updates received in total. */
   receivedTotal = 0;
   // `receivedTotal` when the tick `stamp` of the clock began (see `received`): a batch
@@ -58,6 +62,7 @@ export class Port implements Receiver {
 
   constructor(private readonly agenda: Agenda) {
     this.clock = agenda.clock;
+    this.notes = agenda.depth > 0;
   }
 
   /** Updates received in the current tick. */
@@ -99,7 +104,7 @@ export class Port implements Receiver {
     if (head === undefined) {
       this.head = t;
       this.headBatches = [batch];
-      this.agenda.schedule(t);
+      if (this.notes) this.agenda.schedule(t);
     } else if (head === t || compareLex(head, t) === 0) this.headBatches.push(batch);
     else this.receiveLater(t, batch);
   }
@@ -115,7 +120,7 @@ export class Port implements Receiver {
       lists.unshift(this.headBatches);
       this.head = t;
       this.headBatches = [batch];
-      this.agenda.schedule(t);
+      if (this.notes) this.agenda.schedule(t);
       return;
     }
     let lo = 0;
@@ -141,7 +146,7 @@ export class Port implements Receiver {
     }
     times.splice(lo, 0, t);
     lists.splice(lo, 0, [batch]);
-    this.agenda.schedule(t);
+    if (this.notes) this.agenda.schedule(t);
   }
 
   /** Removes and returns the batches pending at exactly `t` (none if the head differs). */

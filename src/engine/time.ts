@@ -28,12 +28,16 @@ export function coord(t: Time, i: number): number {
 /** True when `a ≤ b` in the product order. */
 export function leq(a: Time, b: Time): boolean {
   if (a === b) return true;
-  if (a.length === b.length) {
-    for (let i = 0; i < a.length; i++) if ((a[i] as number) > (b[i] as number)) return false;
+  const n = a.length;
+  // Root times (`[e, c1]`) first, without a loop.
+  if (n === 2 && b.length === 2)
+    return (a[0] as number) <= (b[0] as number) && (a[1] as number) <= (b[1] as number);
+  if (n === b.length) {
+    for (let i = 0; i < n; i++) if ((a[i] as number) > (b[i] as number)) return false;
     return true;
   }
-  const n = a.length > b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
+  const m = n > b.length ? n : b.length;
+  for (let i = 0; i < m; i++) {
     if (coord(a, i) > coord(b, i)) return false;
   }
   return true;

@@ -76,7 +76,7 @@ export class ArrangeNode extends Node {
 
   // Appends the batches to the trace as one batch at t and sends its consolidated delta.
   private append(t: Time, batches: readonly Batch[]): void {
-    const total = countUpdates(batches);
+    const total = batches.length === 1 ? (batches[0] as Batch).size : countUpdates(batches);
     if (total === 0) return;
     const trace = this.index;
     // The first batch (a load) becomes the trace's columnar base when it can (trace-base.ts).
