@@ -78,12 +78,7 @@ export class ScopeRuntime implements ScopeHandle {
   /** Notes pending work at `t` (a time of this scope). */
   schedule(t: Time): void {
     // The root needs no agenda; the current time is being swept by dependency order.
-    // (Kept apart from the nested case: V8 gathers type feedback for a function by the
-    // bytecode it runs, so one that mostly returns at once stays in its interpreter.)
-    if (this.depth > 0) this.scheduleNested(t);
-  }
-
-  private scheduleNested(t: Time): void {
+    if (this.depth === 0) return;
     const cur = this.current;
     if (cur !== null && compareLex(t, cur) === 0) return;
     const agenda = this.agenda;
