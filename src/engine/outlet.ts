@@ -26,8 +26,7 @@ export class Outlet {
   // The first in fields of their own (most outlets have one edge), the others in arrays.
   private target: Receiver | null = null;
   private map: TimeMap | null = null;
-  private moreTargets: Receiver[] | null = null;
-  private moreMaps: (TimeMap | null)[] = [];
+  private more: { readonly target: Receiver; readonly map: TimeMap | null }[] | null = null;
   /** Updates emitted in total. */
   emittedTotal = 0;
   // `emittedTotal` when the tick `stamp` of the clock began; see `emitted`.
@@ -52,10 +51,7 @@ export class Outlet {
     if (this.target === null) {
       this.target = target;
       this.map = map;
-    } else {
-      (this.moreTargets ??= []).push(target);
-      this.moreMaps.push(map);
-    }
+    } else (this.more ??= []).push({ target, map });
   }
 
   /** Emits `batch` (all at time `t`) along every edge. */
@@ -65,15 +61,14 @@ export class Outlet {
     const total = this.emittedTotal;
     this.emittedTotal = total + n;
     const tick = this.clock.tick;
-    // The counters start over at the tick's first batch, which also starts the sample.
+    // The counters and the sample start over at the tick's first batch.
     if (this.stamp !== tick) {
       this.stamp = tick;
       this.emittedBefore = total;
-      this.sampleBatches[0] = n > SAMPLE_LIMIT ? prefixOf(batch, SAMPLE_LIMIT) : batch;
-      this.sampleTimes[0] = t;
-      this.sampleCount = 1;
-      this.sampleRoom = SAMPLE_LIMIT - n;
-    } else if (this.sampleRoom > 0) {
+      this.sampleCount = 0;
+      this.sampleRoom = SAMPLE_LIMIT;
+    }
+    if (this.sampleRoom > 0) {
       const k = this.sampleCount;
       this.sampleBatches[k] = n > SAMPLE_LIMIT ? prefixOf(batch, SAMPLE_LIMIT) : batch;
       this.sampleTimes[k] = t;
@@ -84,12 +79,11 @@ export class Outlet {
     if (target === null) return;
     const map = this.map;
     target.receive(map === null ? t : map(t), batch);
-    const targets = this.moreTargets;
-    if (targets === null) return;
-    const maps = this.moreMaps;
-    for (let i = 0; i < targets.length; i++) {
-      const m = maps[i] as TimeMap | null;
-      (targets[i] as Receiver).receive(m === null ? t : m(t), batch);
+    const more = this.more;
+    if (more === null) return;
+    for (let i = 0; i < more.length; i++) {
+      const edge = more[i] as (typeof more)[number];
+      edge.target.receive(edge.map === null ? t : edge.map(t), batch);
     }
   }
 
